@@ -1,0 +1,3 @@
+using Labelport.Cli;
+
+return await LabelportCli.RunAsync(args, CliConsole.FromProcess()).ConfigureAwait(false);
