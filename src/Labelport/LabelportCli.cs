@@ -15,7 +15,8 @@ public static class LabelportCli
     {
         var root = new RootCommand("Labelport: export image and video labels as Encord JSON or COCO.");
         // Each command lives in Commands/ and is registered here.
-        _ = console;
+        root.Subcommands.Add(Commands.ConvertCommand.Create(console));
+        root.Subcommands.Add(Commands.ValidateCommand.Create(console));
         return root;
     }
 
