@@ -128,6 +128,19 @@ public sealed class ReaderErrorTests
     }
 
     [Fact]
+    public void Invalid_utf8_in_a_string_is_a_format_error_at_its_object()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Row().ToJsonString());
+        var at = Encoding.UTF8.GetBytes(Row().ToJsonString()).AsSpan().IndexOf("a@b.c"u8);
+        bytes[at + 1] = 0xC3; // a lead byte followed by 'b': not UTF-8
+
+        var error = Assert.Throws<LabelFormatException>(() => LabelRowReader.ReadAll(new MemoryStream(bytes)).ToList());
+
+        Assert.Equal("$.data_units.du1.labels.0.objects[0]", error.Path);
+        Assert.Equal("a string or property name here is not valid UTF-8", error.Problem);
+    }
+
+    [Fact]
     public void ReadEach_reports_a_bad_row_and_goes_on_with_the_next()
     {
         var bad = Row();
