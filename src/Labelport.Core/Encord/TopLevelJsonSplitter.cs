@@ -53,7 +53,14 @@ internal sealed class TopLevelJsonSplitter : IDisposable
             {
                 return step == StepResult.Element;
             }
-            Fill(_stream.Read(GrowForRead().Span));
+            // Fill the whole free space before parsing again: a stream that returns small reads (a network body)
+            // would otherwise make every read re-scan the unfinished element from its start (quadratic).
+            GrowForRead();
+            do
+            {
+                Fill(_stream.Read(_buffer.AsSpan(_end)));
+            }
+            while (!_endOfStream && _end < _buffer.Length);
         }
     }
 
@@ -64,11 +71,15 @@ internal sealed class TopLevelJsonSplitter : IDisposable
             var step = TryStep(out var element);
             if (step != StepResult.NeedMoreData)
             {
-                return step == StepResult.Element ? element : null;
+                // The cast matters: a bare null would convert to an empty ReadOnlyMemory (via byte[]) and never end the loop.
+                return step == StepResult.Element ? element : (ReadOnlyMemory<byte>?)null;
             }
-            var memory = GrowForRead();
-            var read = await _stream.ReadAsync(_buffer.AsMemory(_end, memory.Length), cancellationToken).ConfigureAwait(false);
-            Fill(read);
+            GrowForRead();
+            do
+            {
+                Fill(await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false));
+            }
+            while (!_endOfStream && _end < _buffer.Length);
         }
     }
 
