@@ -55,14 +55,14 @@ internal static class JsonValues
 
     public static string? StringOrNull(JsonElement value, JsonPath path, string name) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => StringCache.Get(value),
         JsonValueKind.Null => null,
         _ => throw TypeError(path, name, "a string", value),
     };
 
     public static string RequiredString(JsonElement value, JsonPath path, string name) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.String => StringCache.Get(value),
         _ => throw TypeError(path, name, "a string", value),
     };
 
