@@ -2,7 +2,6 @@ using System.CommandLine;
 using Labelport.Core.Export;
 using Labelport.Core.Json;
 using Labelport.Core.Validation;
-using Spectre.Console;
 
 namespace Labelport.Cli.Commands;
 
@@ -66,7 +65,7 @@ internal static class ConvertCommand
                     {
                         destination.Flush();
                     }
-                    console.Error.WriteLine(summary.Describe(request.Format), Style.Plain);
+                    console.WriteErrorLine(summary.Describe(request.Format));
                     return 0;
                 }
                 catch (LabelFormatException e)
@@ -77,7 +76,7 @@ internal static class ConvertCommand
                 {
                     foreach (var problem in e.Problems)
                     {
-                        console.Error.WriteLine(problem.ToString(), Style.Plain);
+                        console.WriteErrorLine(problem.ToString());
                     }
                     return LabelportCli.Failed;
                 }
@@ -87,7 +86,7 @@ internal static class ConvertCommand
 
     private static int Fail(CliConsole console, string message)
     {
-        console.Error.WriteLine(message, Style.Plain);
+        console.WriteErrorLine(message);
         return LabelportCli.Failed;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Labelport.Core.Encord;
 using Labelport.Core.Validation;
-using Spectre.Console;
 
 namespace Labelport.Cli.Commands;
 
@@ -23,12 +22,12 @@ internal static class ValidateCommand
     {
         if (!InputFiles.TryReadOntology(ontologyPath, out var ontology, out var error))
         {
-            console.Error.WriteLine(error, Style.Plain);
+            console.WriteErrorLine(error);
             return LabelportCli.Failed;
         }
         if (!InputFiles.TryOpen(inputPath, out var input, out error))
         {
-            console.Error.WriteLine(error, Style.Plain);
+            console.WriteErrorLine(error);
             return LabelportCli.Failed;
         }
         using (input)
@@ -40,23 +39,23 @@ internal static class ValidateCommand
             {
                 if (result.Error is not null)
                 {
-                    console.Out.WriteLine(result.Error.Message, Style.Plain);
+                    console.WriteLine(result.Error.Message);
                     problems++;
                     continue;
                 }
                 rows++;
                 foreach (var problem in validator.Validate(result.Row!, result.Index))
                 {
-                    console.Out.WriteLine(problem.ToString(), Style.Plain);
+                    console.WriteLine(problem.ToString());
                     problems++;
                 }
             }
             if (problems > 0)
             {
-                console.Error.WriteLine(problems + " problem(s) in " + inputPath, Style.Plain);
+                console.WriteErrorLine(problems + " problem(s) in " + inputPath);
                 return LabelportCli.Failed;
             }
-            console.Error.WriteLine(inputPath + ": " + rows + " label row(s), valid", Style.Plain);
+            console.WriteErrorLine(inputPath + ": " + rows + " label row(s), valid");
             return 0;
         }
     }
