@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Labelport.Core.Json;
 using Labelport.Core.Model;
@@ -43,7 +44,7 @@ public static class LabelRowReader
 
     public static LabelRow ParseRow(string json)
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
         return ReadAll(stream).Single();
     }
 
@@ -88,6 +89,14 @@ public static class LabelRowReader
             path.Push(splitter.Index);
         }
         using var document = JsonDocument.Parse(element, DocumentOptions);
-        return LabelRowParser.Parse(document.RootElement, path);
+        try
+        {
+            return LabelRowParser.Parse(document.RootElement, path);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            // The JSON reader checks UTF-8 only when a string is decoded; the path is where decoding failed.
+            throw new LabelFormatException(path.ToString(), "a string or property name here is not valid UTF-8", e);
+        }
     }
 }

@@ -120,8 +120,40 @@ internal sealed class TopLevelJsonSplitter : IDisposable
         catch (JsonException e)
         {
             var where = _mode == Mode.Array ? "$[" + (Index + 1) + "]" : "$";
+            var mode = _mode;
             _mode = Mode.Done;
-            throw new LabelFormatException(where, "malformed JSON near byte " + (_bufferOffset + _start) + " of the input: " + Ontology.OntologyReader.FirstSentence(e.Message), e);
+            if (_endOfStream && IsOnlyIncomplete())
+            {
+                if (mode == Mode.Begin)
+                {
+                    throw new LabelFormatException("$", "the input is empty; expected a label row object or an array of label rows", e);
+                }
+                throw new LabelFormatException(where, "unexpected end of input: the JSON is truncated", e);
+            }
+            throw new LabelFormatException(
+                where,
+                "malformed JSON at line " + (e.LineNumber + 1) + ", byte " + (e.BytePositionInLine + 1) + ": " + Ontology.OntologyReader.FirstSentence(e.Message),
+                e);
+        }
+    }
+
+    /// <summary>
+    /// After a failure on the final block: true when the rest of the input is valid JSON that merely stops early
+    /// (truncation, or nothing but whitespace), so the error can say so instead of quoting the parser.
+    /// </summary>
+    private bool IsOnlyIncomplete()
+    {
+        var probe = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: false, _state);
+        try
+        {
+            while (probe.Read())
+            {
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

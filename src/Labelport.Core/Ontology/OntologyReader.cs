@@ -21,7 +21,14 @@ public static class OntologyReader
         }
         using (document)
         {
-            return Read(document.RootElement);
+            try
+            {
+                return Read(document.RootElement);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+            {
+                throw new LabelFormatException("$", "a string or property name is not valid UTF-8", e);
+            }
         }
     }
 

@@ -169,30 +169,35 @@ public sealed partial class LabelRowValidator
 
     private static void CheckBox(double x, double y, double w, double h, JsonPath path, List<ValidationProblem> problems)
     {
-        CheckCoordinate(x, path, "x", "x", problems);
-        CheckCoordinate(y, path, "y", "y", problems);
-        CheckCoordinate(w, path, "w", "w", problems);
-        CheckCoordinate(h, path, "h", "h", problems);
-        if (double.IsFinite(x) && double.IsFinite(w) && x + w > 1 + CoordinateTolerance)
+        var xOk = CheckCoordinate(x, path, "x", "x", problems);
+        var yOk = CheckCoordinate(y, path, "y", "y", problems);
+        var wOk = CheckCoordinate(w, path, "w", "w", problems);
+        var hOk = CheckCoordinate(h, path, "h", "h", problems);
+        // The far edges are checked only when each part is in range: one bad value gives one problem.
+        if (xOk && wOk && x + w > 1 + CoordinateTolerance)
         {
             problems.Add(new(path.Child("w"), "box ends at x + w = " + Format(x + w) + ", outside the image (must be ≤ 1)"));
         }
-        if (double.IsFinite(y) && double.IsFinite(h) && y + h > 1 + CoordinateTolerance)
+        if (yOk && hOk && y + h > 1 + CoordinateTolerance)
         {
             problems.Add(new(path.Child("h"), "box ends at y + h = " + Format(y + h) + ", outside the image (must be ≤ 1)"));
         }
     }
 
-    private static void CheckCoordinate(double value, JsonPath path, string key, string axis, List<ValidationProblem> problems)
+    /// <summary>Reports a coordinate that is not finite or not in [0, 1] (within the tolerance); true when it is fine.</summary>
+    private static bool CheckCoordinate(double value, JsonPath path, string key, string axis, List<ValidationProblem> problems)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
             problems.Add(new(path.Child(key), axis + " must be a finite number, found " + Format(value)));
+            return false;
         }
-        else if (value < -CoordinateTolerance || value > 1 + CoordinateTolerance)
+        if (value < -CoordinateTolerance || value > 1 + CoordinateTolerance)
         {
             problems.Add(new(path.Child(key), axis + " = " + Format(value) + " is outside [0, 1] (coordinates are fractions of the image size)"));
+            return false;
         }
+        return true;
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,0 +1,8 @@
+namespace Labelport.Core.Tests.Encord;
+
+internal enum DifferenceKind
+{
+    Added,
+    Removed,
+    Changed,
+}
