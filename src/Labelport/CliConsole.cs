@@ -17,14 +17,11 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, Func<Str
     /// <summary>True when stderr is an interactive terminal (progress bars are shown only then).</summary>
     public bool ErrorIsTerminal { get; } = errorIsTerminal;
 
-    /// <summary>
-    /// One plain line on <see cref="Out"/>, never wrapped: Spectre wraps at the console width (80 columns when
-    /// redirected), which would split a <c>path: message</c> problem line that scripts parse.
-    /// </summary>
-    public void WriteLine(string text) => Out.Profile.Out.Writer.WriteLine(text);
+    /// <summary>Writes one line to standard output as is (no markup, no wrapping): for lines scripts parse.</summary>
+    public void WriteLine(string line) => Out.Profile.Out.Writer.WriteLine(line);
 
-    /// <summary>One plain, unwrapped line on <see cref="Error"/>.</summary>
-    public void WriteErrorLine(string text) => Error.Profile.Out.Writer.WriteLine(text);
+    /// <summary>Writes one line to standard error as is (no markup, no wrapping).</summary>
+    public void WriteErrorLine(string line) => Error.Profile.Out.Writer.WriteLine(line);
 
     /// <summary>Raw standard output for machine-readable payloads (JSON written to stdout).</summary>
     public Stream OpenStandardOutput() => openStandardOutput();

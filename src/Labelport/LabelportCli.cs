@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace Labelport.Cli;
 
@@ -28,7 +27,7 @@ public static class LabelportCli
         {
             foreach (var error in parseResult.Errors)
             {
-                console.Error.WriteLine(error.Message, Style.Plain);
+                console.WriteErrorLine(error.Message);
             }
             return Usage;
         }

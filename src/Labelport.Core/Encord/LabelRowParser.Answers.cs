@@ -17,11 +17,12 @@ internal static partial class LabelRowParser
             var answer = new ObjectAnswer { ObjectHash = entry.Name };
             foreach (var p in entry.Value.EnumerateObject())
             {
-                switch (p.Name)
+                var name = JsonNames.Of(p);
+                switch (name)
                 {
-                    case "objectHash": answer.ObjectHash = JsonValues.RequiredString(p.Value, path, p.Name); break;
-                    case "classifications": ParseAttributeList(answer.Classifications, p.Value, path, p.Name); break;
-                    default: answer.Extras.Add(p.Name, p.Value); break;
+                    case "objectHash": answer.ObjectHash = JsonValues.RequiredString(p.Value, path, name); break;
+                    case "classifications": ParseAttributeList(answer.Classifications, p.Value, path, name); break;
+                    default: answer.Extras.Add(name, p.Value); break;
                 }
             }
             row.ObjectAnswers[entry.Name] = answer;
@@ -41,12 +42,13 @@ internal static partial class LabelRowParser
             var answer = new ClassificationAnswer { ClassificationHash = entry.Name };
             foreach (var p in entry.Value.EnumerateObject())
             {
-                switch (p.Name)
+                var name = JsonNames.Of(p);
+                switch (name)
                 {
-                    case "featureHash": answer.FeatureHash = JsonValues.StringOrNull(p.Value, path, p.Name); break;
-                    case "classificationHash": answer.ClassificationHash = JsonValues.RequiredString(p.Value, path, p.Name); break;
-                    case "classifications": ParseAttributeList(answer.Classifications, p.Value, path, p.Name); break;
-                    default: answer.Extras.Add(p.Name, p.Value); break;
+                    case "featureHash": answer.FeatureHash = JsonValues.StringOrNull(p.Value, path, name); break;
+                    case "classificationHash": answer.ClassificationHash = JsonValues.RequiredString(p.Value, path, name); break;
+                    case "classifications": ParseAttributeList(answer.Classifications, p.Value, path, name); break;
+                    default: answer.Extras.Add(name, p.Value); break;
                 }
             }
             answer.FeatureHash ??= FindClassificationFeatureHash(row, entry.Name);
@@ -85,11 +87,12 @@ internal static partial class LabelRowParser
             var action = new ObjectAction { ObjectHash = entry.Name };
             foreach (var p in entry.Value.EnumerateObject())
             {
-                switch (p.Name)
+                var name = JsonNames.Of(p);
+                switch (name)
                 {
-                    case "objectHash": action.ObjectHash = JsonValues.RequiredString(p.Value, path, p.Name); break;
-                    case "actions": ParseAttributeList(action.Actions, p.Value, path, p.Name); break;
-                    default: action.Extras.Add(p.Name, p.Value); break;
+                    case "objectHash": action.ObjectHash = JsonValues.RequiredString(p.Value, path, name); break;
+                    case "actions": ParseAttributeList(action.Actions, p.Value, path, name); break;
+                    default: action.Extras.Add(name, p.Value); break;
                 }
             }
             row.ObjectActions[entry.Name] = action;
@@ -125,19 +128,20 @@ internal static partial class LabelRowParser
         };
         foreach (var p in element.EnumerateObject())
         {
+            var name = JsonNames.Of(p);
             var v = p.Value;
-            switch (p.Name)
+            switch (name)
             {
                 case "featureHash": break;
-                case "name": answer.Name = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "value": answer.Value = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "manualAnnotation": answer.ManualAnnotation = JsonValues.BoolOrNull(v, path, p.Name); break;
-                case "dynamic": answer.Dynamic = JsonValues.BoolOrNull(v, path, p.Name); break;
-                case "shouldPropagate": answer.ShouldPropagate = JsonValues.BoolOrNull(v, path, p.Name); break;
-                case "trackHash": answer.TrackHash = JsonValues.StringOrNull(v, path, p.Name); break;
+                case "name": answer.Name = JsonValues.StringOrNull(v, path, name); break;
+                case "value": answer.Value = JsonValues.StringOrNull(v, path, name); break;
+                case "manualAnnotation": answer.ManualAnnotation = JsonValues.BoolOrNull(v, path, name); break;
+                case "dynamic": answer.Dynamic = JsonValues.BoolOrNull(v, path, name); break;
+                case "shouldPropagate": answer.ShouldPropagate = JsonValues.BoolOrNull(v, path, name); break;
+                case "trackHash": answer.TrackHash = JsonValues.StringOrNull(v, path, name); break;
                 case "range": answer.Ranges = ParseRanges(v, path); break;
                 case "answers": ParseAnswerValue(answer, v, path); break;
-                default: answer.Extras.Add(p.Name, v); break;
+                default: answer.Extras.Add(name, v); break;
             }
         }
         return answer;
@@ -173,12 +177,13 @@ internal static partial class LabelRowParser
                     };
                     foreach (var p in item.EnumerateObject())
                     {
-                        switch (p.Name)
+                        var name = JsonNames.Of(p);
+                        switch (name)
                         {
                             case "featureHash": break;
-                            case "name": option.Name = JsonValues.StringOrNull(p.Value, path, p.Name); break;
-                            case "value": option.Value = JsonValues.StringOrNull(p.Value, path, p.Name); break;
-                            default: option.Extras.Add(p.Name, p.Value); break;
+                            case "name": option.Name = JsonValues.StringOrNull(p.Value, path, name); break;
+                            case "value": option.Value = JsonValues.StringOrNull(p.Value, path, name); break;
+                            default: option.Extras.Add(name, p.Value); break;
                         }
                     }
                     answer.Options.Add(option);

@@ -21,42 +21,43 @@ internal static partial class LabelRowParser
         JsonElement polygon = default, polygons = default;
         foreach (var p in element.EnumerateObject())
         {
+            var name = JsonNames.Of(p);
             var v = p.Value;
-            switch (p.Name)
+            switch (name)
             {
                 case "objectHash":
                 case "featureHash":
                 case "shape":
                     break;
-                case "name": instance.Name = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "color": instance.Color = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "value": instance.Value = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "createdAt": instance.CreatedAt = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "createdBy": instance.CreatedBy = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "confidence": instance.Confidence = JsonValues.DoubleOrNull(v, path, p.Name); break;
-                case "manualAnnotation": instance.ManualAnnotation = JsonValues.BoolOrNull(v, path, p.Name); break;
-                case "lastEditedAt": instance.LastEditedAt = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "lastEditedBy": instance.LastEditedBy = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "isDeleted": instance.IsDeleted = JsonValues.BoolOrNull(v, path, p.Name); break;
+                case "name": instance.Name = JsonValues.StringOrNull(v, path, name); break;
+                case "color": instance.Color = JsonValues.StringOrNull(v, path, name); break;
+                case "value": instance.Value = JsonValues.StringOrNull(v, path, name); break;
+                case "createdAt": instance.CreatedAt = JsonValues.StringOrNull(v, path, name); break;
+                case "createdBy": instance.CreatedBy = JsonValues.StringOrNull(v, path, name); break;
+                case "confidence": instance.Confidence = JsonValues.DoubleOrNull(v, path, name); break;
+                case "manualAnnotation": instance.ManualAnnotation = JsonValues.BoolOrNull(v, path, name); break;
+                case "lastEditedAt": instance.LastEditedAt = JsonValues.StringOrNull(v, path, name); break;
+                case "lastEditedBy": instance.LastEditedBy = JsonValues.StringOrNull(v, path, name); break;
+                case "isDeleted": instance.IsDeleted = JsonValues.BoolOrNull(v, path, name); break;
                 case "boundingBox" when shape == ShapeKind.BoundingBox:
-                    path.Push(p.Name);
+                    path.Push(name);
                     instance.Geometry = ParseBox(v, path);
                     path.Pop();
                     break;
                 case "rotatableBoundingBox" when shape == ShapeKind.RotatableBoundingBox:
-                    path.Push(p.Name);
+                    path.Push(name);
                     instance.Geometry = ParseRotatableBox(v, path);
                     path.Pop();
                     break;
                 case "polygon" when shape == ShapeKind.Polygon: polygon = v; break;
                 case "polygons" when shape == ShapeKind.Polygon: polygons = v; break;
                 case "polyline" when shape == ShapeKind.Polyline:
-                    path.Push(p.Name);
+                    path.Push(name);
                     instance.Geometry = new PolylineGeometry(ParsePoints(v, path)) { IsList = v.ValueKind == JsonValueKind.Array };
                     path.Pop();
                     break;
                 case "point" when shape == ShapeKind.Point:
-                    path.Push(p.Name);
+                    path.Push(name);
                     var points = ParsePoints(v, path);
                     if (points.Count != 1)
                     {
@@ -66,17 +67,17 @@ internal static partial class LabelRowParser
                     path.Pop();
                     break;
                 case "bitmask" when shape == ShapeKind.Bitmask:
-                    path.Push(p.Name);
+                    path.Push(name);
                     instance.Geometry = ParseBitmask(v, path);
                     path.Pop();
                     break;
                 case "skeleton" when shape == ShapeKind.Skeleton:
-                    path.Push(p.Name);
+                    path.Push(name);
                     instance.Geometry = ParseSkeleton(v, path);
                     path.Pop();
                     break;
                 default:
-                    instance.Extras.Add(p.Name, v);
+                    instance.Extras.Add(name, v);
                     break;
             }
         }
@@ -138,9 +139,10 @@ internal static partial class LabelRowParser
         var items = new List<(int, JsonElement)>();
         foreach (var p in v.EnumerateObject())
         {
-            if (!int.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            var name = JsonNames.Of(p);
+            if (!int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
-                throw new LabelFormatException(path.Child(p.Name), "point keys must be integers \"0\", \"1\", …, found \"" + p.Name + "\"");
+                throw new LabelFormatException(path.Child(name), "point keys must be integers \"0\", \"1\", …, found \"" + name + "\"");
             }
             items.Add((index, p.Value));
         }
@@ -233,21 +235,22 @@ internal static partial class LabelRowParser
             var hasY = false;
             foreach (var p in item.EnumerateObject())
             {
+                var name = JsonNames.Of(p);
                 var value = p.Value;
-                switch (p.Name)
+                switch (name)
                 {
-                    case "x": point.X = JsonValues.Double(value, path, p.Name); hasX = true; break;
-                    case "y": point.Y = JsonValues.Double(value, path, p.Name); hasY = true; break;
-                    case "name": point.Name = JsonValues.StringOrNull(value, path, p.Name); break;
-                    case "color": point.Color = JsonValues.StringOrNull(value, path, p.Name); break;
-                    case "value": point.Value = JsonValues.StringOrNull(value, path, p.Name); break;
-                    case "featureHash": point.FeatureHash = JsonValues.StringOrNull(value, path, p.Name); break;
-                    case "visibility": point.Visibility = JsonValues.StringOrNull(value, path, p.Name); break;
-                    case "invisible": point.Invisible = JsonValues.BoolOrNull(value, path, p.Name); break;
-                    case "occluded": point.Occluded = JsonValues.BoolOrNull(value, path, p.Name); break;
-                    case "selfOccluded": point.SelfOccluded = JsonValues.BoolOrNull(value, path, p.Name); break;
-                    case "visible": point.Visible = JsonValues.BoolOrNull(value, path, p.Name); break;
-                    default: point.Extras.Add(p.Name, value); break;
+                    case "x": point.X = JsonValues.Double(value, path, name); hasX = true; break;
+                    case "y": point.Y = JsonValues.Double(value, path, name); hasY = true; break;
+                    case "name": point.Name = JsonValues.StringOrNull(value, path, name); break;
+                    case "color": point.Color = JsonValues.StringOrNull(value, path, name); break;
+                    case "value": point.Value = JsonValues.StringOrNull(value, path, name); break;
+                    case "featureHash": point.FeatureHash = JsonValues.StringOrNull(value, path, name); break;
+                    case "visibility": point.Visibility = JsonValues.StringOrNull(value, path, name); break;
+                    case "invisible": point.Invisible = JsonValues.BoolOrNull(value, path, name); break;
+                    case "occluded": point.Occluded = JsonValues.BoolOrNull(value, path, name); break;
+                    case "selfOccluded": point.SelfOccluded = JsonValues.BoolOrNull(value, path, name); break;
+                    case "visible": point.Visible = JsonValues.BoolOrNull(value, path, name); break;
+                    default: point.Extras.Add(name, value); break;
                 }
             }
             if (!hasX || !hasY)

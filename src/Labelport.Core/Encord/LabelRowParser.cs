@@ -19,19 +19,20 @@ internal static partial class LabelRowParser
         JsonElement dataUnits = default, objectAnswers = default, classificationAnswers = default, objectActions = default;
         foreach (var property in element.EnumerateObject())
         {
+            var propertyName = JsonNames.Of(property);
             var value = property.Value;
-            switch (property.Name)
+            switch (propertyName)
             {
-                case "label_hash": row.LabelHash = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "branch_name": row.BranchName = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "created_at": row.CreatedAt = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "last_edited_at": row.LastEditedAt = JsonValues.StringOrNull(value, path, property.Name); break;
+                case "label_hash": row.LabelHash = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "branch_name": row.BranchName = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "created_at": row.CreatedAt = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "last_edited_at": row.LastEditedAt = JsonValues.StringOrNull(value, path, propertyName); break;
                 case "data_hash": break;
-                case "dataset_hash": row.DatasetHash = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "dataset_title": row.DatasetTitle = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "data_title": row.DataTitle = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "data_type": row.DataType = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "is_image_sequence": row.IsImageSequence = JsonValues.BoolOrNull(value, path, property.Name); break;
+                case "dataset_hash": row.DatasetHash = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "dataset_title": row.DatasetTitle = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "data_title": row.DataTitle = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "data_type": row.DataType = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "is_image_sequence": row.IsImageSequence = JsonValues.BoolOrNull(value, path, propertyName); break;
                 case "video_link":
                     // Some web-app rows carry `false` here; anything but a string or null is kept verbatim.
                     if (value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
@@ -40,21 +41,21 @@ internal static partial class LabelRowParser
                     }
                     else
                     {
-                        row.Extras.Add(property.Name, value);
+                        row.Extras.Add(propertyName, value);
                     }
                     break;
-                case "is_valid": row.IsValid = JsonValues.BoolOrNull(value, path, property.Name); break;
-                case "is_shadow_data": row.IsShadowData = JsonValues.BoolOrNull(value, path, property.Name); break;
-                case "label_status": row.LabelStatusName = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "annotation_task_status": row.AnnotationTaskStatusName = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "export_hash": row.ExportHash = JsonValues.StringOrNull(value, path, property.Name); break;
-                case "exported_at": row.ExportedAt = JsonValues.StringOrNull(value, path, property.Name); break;
+                case "is_valid": row.IsValid = JsonValues.BoolOrNull(value, path, propertyName); break;
+                case "is_shadow_data": row.IsShadowData = JsonValues.BoolOrNull(value, path, propertyName); break;
+                case "label_status": row.LabelStatusName = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "annotation_task_status": row.AnnotationTaskStatusName = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "export_hash": row.ExportHash = JsonValues.StringOrNull(value, path, propertyName); break;
+                case "exported_at": row.ExportedAt = JsonValues.StringOrNull(value, path, propertyName); break;
                 case "export_history": ParseExportHistory(row, value, path); break;
                 case "data_units": dataUnits = value; break;
                 case "object_answers": objectAnswers = value; break;
                 case "classification_answers": classificationAnswers = value; break;
                 case "object_actions": objectActions = value; break;
-                default: row.Extras.Add(property.Name, value); break;
+                default: row.Extras.Add(propertyName, value); break;
             }
         }
         if (dataUnits.ValueKind != JsonValueKind.Undefined)
@@ -92,12 +93,13 @@ internal static partial class LabelRowParser
             var entry = new ExportHistoryEntry();
             foreach (var p in item.EnumerateObject())
             {
-                switch (p.Name)
+                var name = JsonNames.Of(p);
+                switch (name)
                 {
-                    case "export_hash": entry.ExportHash = JsonValues.StringOrNull(p.Value, path, p.Name); break;
-                    case "exported_at": entry.ExportedAt = JsonValues.StringOrNull(p.Value, path, p.Name); break;
-                    case "user_email": entry.UserEmail = JsonValues.StringOrNull(p.Value, path, p.Name); break;
-                    default: entry.Extras.Add(p.Name, p.Value); break;
+                    case "export_hash": entry.ExportHash = JsonValues.StringOrNull(p.Value, path, name); break;
+                    case "exported_at": entry.ExportedAt = JsonValues.StringOrNull(p.Value, path, name); break;
+                    case "user_email": entry.UserEmail = JsonValues.StringOrNull(p.Value, path, name); break;
+                    default: entry.Extras.Add(name, p.Value); break;
                 }
             }
             row.ExportHistory.Add(entry);
@@ -112,9 +114,10 @@ internal static partial class LabelRowParser
         JsonValues.ExpectObject(value, path);
         foreach (var property in value.EnumerateObject())
         {
-            path.Push(property.Name);
-            var unit = ParseDataUnit(row, property.Name, property.Value, path);
-            if (!row.DataUnits.TryAdd(property.Name, unit))
+            var propertyName = JsonNames.Of(property);
+            path.Push(propertyName);
+            var unit = ParseDataUnit(row, propertyName, property.Value, path);
+            if (!row.DataUnits.TryAdd(propertyName, unit))
             {
                 throw new LabelFormatException(path.ToString(), "duplicate data unit key");
             }
@@ -130,34 +133,35 @@ internal static partial class LabelRowParser
         JsonElement labels = default;
         foreach (var p in element.EnumerateObject())
         {
+            var name = JsonNames.Of(p);
             var v = p.Value;
-            switch (p.Name)
+            switch (name)
             {
-                case "data_hash": unit.DataHash = JsonValues.RequiredString(v, path, p.Name); break;
-                case "data_title": unit.DataTitle = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "data_link": unit.DataLink = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "data_type": unit.DataType = JsonValues.StringOrNull(v, path, p.Name); break;
+                case "data_hash": unit.DataHash = JsonValues.RequiredString(v, path, name); break;
+                case "data_title": unit.DataTitle = JsonValues.StringOrNull(v, path, name); break;
+                case "data_link": unit.DataLink = JsonValues.StringOrNull(v, path, name); break;
+                case "data_type": unit.DataType = JsonValues.StringOrNull(v, path, name); break;
                 case "data_sequence":
                     if (v.ValueKind == JsonValueKind.String)
                     {
                         if (!int.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
                         {
-                            throw JsonValues.TypeError(path, p.Name, "an integer or a string of digits", v);
+                            throw JsonValues.TypeError(path, name, "an integer or a string of digits", v);
                         }
                         unit.DataSequence = sequence;
                         unit.DataSequenceIsString = true;
                     }
                     else
                     {
-                        unit.DataSequence = JsonValues.Int(v, path, p.Name);
+                        unit.DataSequence = JsonValues.Int(v, path, name);
                     }
                     break;
-                case "width": unit.Width = JsonValues.IntOrNull(v, path, p.Name); break;
-                case "height": unit.Height = JsonValues.IntOrNull(v, path, p.Name); break;
-                case "data_duration": unit.DataDuration = JsonValues.DoubleOrNull(v, path, p.Name); break;
-                case "data_fps": unit.DataFps = JsonValues.DoubleOrNull(v, path, p.Name); break;
+                case "width": unit.Width = JsonValues.IntOrNull(v, path, name); break;
+                case "height": unit.Height = JsonValues.IntOrNull(v, path, name); break;
+                case "data_duration": unit.DataDuration = JsonValues.DoubleOrNull(v, path, name); break;
+                case "data_fps": unit.DataFps = JsonValues.DoubleOrNull(v, path, name); break;
                 case "labels": labels = v; break;
-                default: unit.Extras.Add(p.Name, v); break;
+                default: unit.Extras.Add(name, v); break;
             }
         }
         if (labels.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
@@ -216,8 +220,9 @@ internal static partial class LabelRowParser
     {
         foreach (var p in labels.EnumerateObject())
         {
+            var name = JsonNames.Of(p);
             // The keys decide when present: direct labels hold objects/classifications, frame labels are keyed by number.
-            return p.Name is not ("objects" or "classifications");
+            return name is not ("objects" or "classifications");
         }
         return IsFrameKeyedType(row, unit);
     }
@@ -227,7 +232,8 @@ internal static partial class LabelRowParser
         JsonValues.ExpectObject(element, path);
         foreach (var p in element.EnumerateObject())
         {
-            switch (p.Name)
+            var name = JsonNames.Of(p);
+            switch (name)
             {
                 case "objects":
                     path.Push("objects");
@@ -254,7 +260,7 @@ internal static partial class LabelRowParser
                     path.Pop();
                     break;
                 default:
-                    frame.Extras.Add(p.Name, p.Value);
+                    frame.Extras.Add(name, p.Value);
                     break;
             }
         }
@@ -270,21 +276,22 @@ internal static partial class LabelRowParser
         };
         foreach (var p in element.EnumerateObject())
         {
+            var name = JsonNames.Of(p);
             var v = p.Value;
-            switch (p.Name)
+            switch (name)
             {
                 case "classificationHash":
                 case "featureHash":
                     break;
-                case "name": instance.Name = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "value": instance.Value = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "createdAt": instance.CreatedAt = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "createdBy": instance.CreatedBy = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "confidence": instance.Confidence = JsonValues.DoubleOrNull(v, path, p.Name); break;
-                case "manualAnnotation": instance.ManualAnnotation = JsonValues.BoolOrNull(v, path, p.Name); break;
-                case "lastEditedAt": instance.LastEditedAt = JsonValues.StringOrNull(v, path, p.Name); break;
-                case "lastEditedBy": instance.LastEditedBy = JsonValues.StringOrNull(v, path, p.Name); break;
-                default: instance.Extras.Add(p.Name, v); break;
+                case "name": instance.Name = JsonValues.StringOrNull(v, path, name); break;
+                case "value": instance.Value = JsonValues.StringOrNull(v, path, name); break;
+                case "createdAt": instance.CreatedAt = JsonValues.StringOrNull(v, path, name); break;
+                case "createdBy": instance.CreatedBy = JsonValues.StringOrNull(v, path, name); break;
+                case "confidence": instance.Confidence = JsonValues.DoubleOrNull(v, path, name); break;
+                case "manualAnnotation": instance.ManualAnnotation = JsonValues.BoolOrNull(v, path, name); break;
+                case "lastEditedAt": instance.LastEditedAt = JsonValues.StringOrNull(v, path, name); break;
+                case "lastEditedBy": instance.LastEditedBy = JsonValues.StringOrNull(v, path, name); break;
+                default: instance.Extras.Add(name, v); break;
             }
         }
         return instance;

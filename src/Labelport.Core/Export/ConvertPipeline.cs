@@ -56,11 +56,15 @@ public static class ConvertPipeline
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(summary);
         var validator = new LabelRowValidator(ontology);
-        var index = 0;
-        foreach (var row in LabelRowReader.ReadAll(input))
+        foreach (var result in LabelRowReader.ReadEach(input))
         {
+            if (result.Error is not null)
+            {
+                throw result.Error;
+            }
+            var row = result.Row!;
             summary.RowsRead++;
-            var problems = validator.Validate(row, index++);
+            var problems = validator.Validate(row, result.Index);
             if (problems.Count > 0)
             {
                 throw new LabelValidationException(problems);
