@@ -8,6 +8,9 @@ namespace Labelport.Core.Tests.Encord;
 /// Issue 2 "must show": every fixture reads, validates against its ontology with no problem, and is written back as
 /// semantically the same JSON (compared as trees: key order free, numbers by value). The writer emits the web-app
 /// export dialect, so a few differences are expected; each is listed below with its reason, and anything else fails.
+/// Numbers compare by value, not text: doubles are written in shortest round-trip form, so <c>25.0</c> comes back as
+/// <c>25</c> and <c>1.0</c> as <c>1</c> (the same JSON number; every other number keeps its digits, e.g. 0.4287).
+/// Key order is free: the web-app export and the SDK order keys differently (spec §0), and so do we.
 /// </summary>
 public sealed class FixtureRoundTripTests
 {
