@@ -134,12 +134,24 @@ public sealed partial class LabelRowValidator
         for (var k = 0; k < answer.Options.Count; k++)
         {
             var option = answer.Options[k];
-            if (!attribute.Options.Any(o => o.FeatureNodeHash == option.FeatureHash))
+            if (!HasOption(attribute, option.FeatureHash))
             {
                 problems.Add(new(path.Child(k), "option featureHash \"" + option.FeatureHash + "\" is not an option of \"" + attribute.Name + "\""));
             }
         }
         path.Pop();
+    }
+
+    private static bool HasOption(OntologyAttribute attribute, string featureHash)
+    {
+        foreach (var option in attribute.Options)
+        {
+            if (option.FeatureNodeHash == featureHash)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string DescribeAnswer(AttributeAnswer answer) => answer.Kind switch
