@@ -1,0 +1,288 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+
+namespace Labelport.Core.Masks;
+
+/// <summary>
+/// The compressed counts string of COCO RLE (pycocotools <c>rleToString</c> / <c>rleFrString</c>): 5 payload bits
+/// per character in '0'..'o', 0x20 = continuation, bit 0x10 of a token's last character = sign, and from the
+/// fourth count on each value is stored as the difference to the count two places back.
+/// Encord's <c>rleString</c> uses the same code (over row-major runs).
+/// </summary>
+/// <remarks>
+/// Deliberately more correct than the C code: values are decoded in 64-bit (7-character negative tokens work),
+/// and every malformed input is a <see cref="MaskFormatException"/> naming the character offset.
+/// </remarks>
+public static class RleString
+{
+    /// <summary>Longest token the encoder writes: a 33-bit signed delta needs 7 characters.</summary>
+    public const int MaxTokenLength = 7;
+
+    // A token may be written non-minimally; accept up to 12 characters (60 bits) and range-check the value.
+    private const int MaxAcceptedTokenLength = 12;
+
+    /// <summary>Upper bound of the UTF-8 length of the string for <paramref name="countsLength"/> counts.</summary>
+    public static int GetMaxByteCount(int countsLength) => checked(countsLength * MaxTokenLength);
+
+    /// <summary>Writes the ASCII (= UTF-8) counts string; returns the number of bytes written.</summary>
+    public static int Write(ReadOnlySpan<uint> counts, Span<byte> destination)
+    {
+        if (destination.Length < GetMaxByteCount(counts.Length))
+        {
+            return WriteChecked(counts, destination);
+        }
+        ref var dst = ref MemoryMarshal.GetReference(destination);
+        nint k = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            long x = counts[i];
+            if (i > 2)
+            {
+                x -= counts[i - 2];
+            }
+            if ((ulong)(x + 16) < 32)
+            {
+                Unsafe.Add(ref dst, k++) = (byte)((x & 0x1f) + 48);
+                continue;
+            }
+            bool more;
+            do
+            {
+                var c = (int)(x & 0x1f);
+                x >>= 5;
+                more = (c & 0x10) != 0 ? x != -1 : x != 0;
+                if (more)
+                {
+                    c |= 0x20;
+                }
+                Unsafe.Add(ref dst, k++) = (byte)(c + 48);
+            }
+            while (more);
+        }
+        return (int)k;
+    }
+
+    private static int WriteChecked(ReadOnlySpan<uint> counts, Span<byte> destination)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(GetMaxByteCount(counts.Length));
+        try
+        {
+            var length = Write(counts, buffer);
+            if (length > destination.Length)
+            {
+                throw new ArgumentException($"Destination has {destination.Length} bytes; the counts string needs {length}.", nameof(destination));
+            }
+            buffer.AsSpan(0, length).CopyTo(destination);
+            return length;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The counts string as a .NET string.</summary>
+    public static string ToString(ReadOnlySpan<uint> counts)
+    {
+        if (counts.IsEmpty)
+        {
+            return string.Empty;
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(GetMaxByteCount(counts.Length));
+        try
+        {
+            var length = Write(counts, buffer);
+            return Encoding.Latin1.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Decodes a counts string that must describe exactly <paramref name="height"/>×<paramref name="width"/> pixels.</summary>
+    /// <exception cref="MaskFormatException">The string is malformed or its counts do not sum to h×w.</exception>
+    public static uint[] Parse(ReadOnlySpan<char> text, int height, int width)
+        => TryParse(text, height, width, out var counts, out var error) ? counts : throw new MaskFormatException(error);
+
+    /// <inheritdoc cref="Parse(ReadOnlySpan{char}, int, int)"/>
+    public static uint[] Parse(ReadOnlySpan<byte> utf8, int height, int width)
+        => TryParse(utf8, height, width, out var counts, out var error) ? counts : throw new MaskFormatException(error);
+
+    public static bool TryParse(ReadOnlySpan<char> text, int height, int width, out uint[] counts, out string error)
+        => TryParseCore(MemoryMarshal.Cast<char, ushort>(text), height, width, out counts, out error);
+
+    public static bool TryParse(ReadOnlySpan<byte> utf8, int height, int width, out uint[] counts, out string error)
+        => TryParseCore(utf8, height, width, out counts, out error);
+
+    /// <summary>Decodes tokens without any size check (counts as written); for callers that validate themselves.</summary>
+    internal static bool TryParseCounts<T>(ReadOnlySpan<T> text, long expectedSum, out uint[] counts, out string error)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        counts = new uint[CountTokens(text)];
+        var written = Decode(text, counts, expectedSum, out error);
+        if (written < 0)
+        {
+            counts = [];
+            return false;
+        }
+        if (written != counts.Length)
+        {
+            // Characters below '0' are counted as token ends but are errors; a valid string never gets here.
+            counts = counts.AsSpan(0, written).ToArray();
+        }
+        return true;
+    }
+
+    private static bool TryParseCore<T>(ReadOnlySpan<T> text, int height, int width, out uint[] counts, out string error)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (!RleSize.TryGetPixelCount(height, width, out var pixels, out error))
+        {
+            counts = [];
+            return false;
+        }
+        return TryParseCounts(text, pixels, out counts, out error);
+    }
+
+    /// <summary>
+    /// Decodes into <paramref name="destination"/> (at least one slot per token). Returns the number of counts,
+    /// or -1 with <paramref name="error"/> set. The counts must sum to <paramref name="expectedSum"/>.
+    /// </summary>
+    internal static int Decode<T>(ReadOnlySpan<T> text, Span<uint> destination, long expectedSum, out string error)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        error = string.Empty;
+        var m = 0;
+        long sum = 0;
+        var p = 0;
+        while (p < text.Length)
+        {
+            var tokenStart = p;
+            var c = int.CreateTruncating(text[p++]) - 48;
+            if ((uint)c > 63)
+            {
+                error = InvalidCharacter(text, tokenStart);
+                return -1;
+            }
+            long x;
+            if (c < 32)
+            {
+                x = (long)c << 59 >> 59;
+            }
+            else
+            {
+                x = c & 0x1f;
+                var shift = 5;
+                while (true)
+                {
+                    if (p == text.Length)
+                    {
+                        error = $"Counts string ends inside a token: the token starting at character {tokenStart} has its continuation bit set on its last character.";
+                        return -1;
+                    }
+                    c = int.CreateTruncating(text[p++]) - 48;
+                    if ((uint)c > 63)
+                    {
+                        error = InvalidCharacter(text, p - 1);
+                        return -1;
+                    }
+                    x |= (long)(c & 0x1f) << shift;
+                    shift += 5;
+                    if ((c & 0x20) == 0)
+                    {
+                        if ((c & 0x10) != 0)
+                        {
+                            x |= -1L << shift;
+                        }
+                        break;
+                    }
+                    if (shift >= MaxAcceptedTokenLength * 5)
+                    {
+                        error = $"Counts string token at character {tokenStart} is longer than {MaxAcceptedTokenLength} characters (value overflow).";
+                        return -1;
+                    }
+                }
+            }
+            if (m > 2)
+            {
+                x += destination[m - 2];
+            }
+            if ((ulong)x > uint.MaxValue)
+            {
+                error = $"Count #{m} (token at character {tokenStart}) is {x}, outside 0..{uint.MaxValue}.";
+                return -1;
+            }
+            sum += x;
+            if (sum > expectedSum)
+            {
+                error = $"Counts run past the mask: after count #{m} (token at character {tokenStart}) they cover {sum} pixels, but h×w = {expectedSum}.";
+                return -1;
+            }
+            destination[m++] = (uint)x;
+        }
+        if (sum != expectedSum)
+        {
+            error = $"Counts sum to {sum} pixels, but h×w = {expectedSum}.";
+            return -1;
+        }
+        return m;
+    }
+
+    /// <summary>Number of tokens = characters without the continuation bit (value &lt; 'P'); vectorised.</summary>
+    internal static int CountTokens<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (typeof(T) == typeof(byte))
+        {
+            return CountBelow(MemoryMarshal.Cast<T, byte>(text), (byte)'P');
+        }
+        var n = 0;
+        foreach (var ch in text)
+        {
+            // Characters above 'o' are errors Decode reports; counting them as token ends only over-allocates.
+            if (ushort.CreateTruncating(ch) is < (ushort)'P' or > (ushort)'o')
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int CountBelow(ReadOnlySpan<byte> bytes, byte limit)
+    {
+        var n = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && bytes.Length >= 32)
+        {
+            var lim = Vector256.Create(limit);
+            ref var start = ref MemoryMarshal.GetReference(bytes);
+            for (; i <= bytes.Length - 32; i += 32)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                n += BitOperations.PopCount(Vector256.LessThan(v, lim).ExtractMostSignificantBits());
+            }
+        }
+        for (; i < bytes.Length; i++)
+        {
+            if (bytes[i] < limit || bytes[i] > (byte)'o')
+            {
+                n++;
+            }
+        }
+        // Bytes above 'o' inside the vector part were not counted; Decode stops with an error on them before
+        // it needs a slot for a later token, so the count is still an upper bound for what gets written.
+        return n;
+    }
+
+    private static string InvalidCharacter<T>(ReadOnlySpan<T> text, int index)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var code = int.CreateTruncating(text[index]);
+        return $"Invalid character U+{code:X4} at character {index} of the counts string (allowed: '0'..'o').";
+    }
+}
