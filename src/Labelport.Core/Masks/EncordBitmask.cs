@@ -31,6 +31,10 @@ public static class EncordBitmask
     public static string FromCoco(CocoRle rle)
     {
         ArgumentNullException.ThrowIfNull(rle);
+        if (rle.PixelCount == 0)
+        {
+            return string.Empty; // Encord writes "" for a mask without pixels
+        }
         using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
         if (rle.Counts.Length <= rle.PixelCount / DirectRunRatio)
         {
@@ -101,6 +105,10 @@ public static class EncordBitmask
 
     internal static string FromCocoDirect(CocoRle rle)
     {
+        if (rle.PixelCount == 0)
+        {
+            return string.Empty;
+        }
         using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
         RunTranspose.Transpose(rle.Counts, rle.Width, rle.Height, rowRuns);
         return RleString.ToString(rowRuns.Span);
@@ -108,6 +116,10 @@ public static class EncordBitmask
 
     internal static string FromCocoMaterialized(CocoRle rle)
     {
+        if (rle.PixelCount == 0)
+        {
+            return string.Empty;
+        }
         using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
         RowRunsMaterialized(rle, rowRuns);
         return RleString.ToString(rowRuns.Span);

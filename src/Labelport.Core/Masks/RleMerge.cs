@@ -1,66 +1,82 @@
 namespace Labelport.Core.Masks;
 
 /// <summary>
-/// pycocotools <c>rleMerge</c> for two masks of the same size: walk both run lists together, taking
-/// min(remaining a, remaining b) pixels at a time, and cut a run whenever the combined value changes.
-/// The output is canonical. The remaining-pixels total is kept in 64 bits (C uses uint32, which wraps for masks
-/// above 2^31 pixels).
+/// pycocotools <c>rleMerge</c> (and the pixel-counting loop of <c>rleIou</c>) for two masks of the same size:
+/// walk both run lists together, min(remaining a, remaining b) pixels at a time, and cut a run whenever the
+/// combined value changes. The output is canonical, so for canonical input it is identical to the C output.
 /// </summary>
+/// <remarks>
+/// Zero-length runs are skipped before each step. The C loop stops as soon as both current runs are empty, so
+/// a zero-length run in its input ends the merge early with counts that no longer cover h×w; here such input
+/// merges like the pixels it decodes to (docs/masks.md, non-canonical policy).
+/// </remarks>
 internal static class RleMerge
 {
     public static void Merge(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, RleMergeOperation operation, RunBuffer output)
     {
         output.Count = 0;
-        uint ca = a.IsEmpty ? 0 : a[0];
-        uint cb = b.IsEmpty ? 0 : b[0];
-        bool va = false, vb = false, v = false;
-        int ia = 1, ib = 1;
-        uint cc = 0;
-        ulong remaining = 1;
-        while (remaining > 0)
+        uint ca = 0, cb = 0, cc = 0;
+        bool va = true, vb = true, current = false;
+        int ia = 0, ib = 0;
+        while (true)
         {
-            var c = Math.Min(ca, cb);
-            cc += c;
-            remaining = 0;
-            ca -= c;
-            if (ca == 0 && ia < a.Length)
+            while (ca == 0 && ia < a.Length)
             {
                 ca = a[ia++];
                 va = !va;
             }
-            remaining += ca;
-            cb -= c;
-            if (cb == 0 && ib < b.Length)
+            while (cb == 0 && ib < b.Length)
             {
                 cb = b[ib++];
                 vb = !vb;
             }
-            remaining += cb;
-            var previous = v;
-            v = operation switch
+            if (ca == 0 || cb == 0)
+            {
+                break; // both exhausted (the counts of both sum to h×w)
+            }
+            var c = Math.Min(ca, cb);
+            var v = operation switch
             {
                 RleMergeOperation.Union => va || vb,
                 RleMergeOperation.Intersection => va && vb,
                 _ => va && !vb,
             };
-            if (v != previous || remaining == 0)
+            if (v != current)
             {
                 output.Add(cc);
                 cc = 0;
+                current = v;
             }
+            cc += c;
+            ca -= c;
+            cb -= c;
         }
+        output.Add(cc);
     }
 
     /// <summary>Intersection and union pixel counts of two same-size masks (the loop of <c>rleIou</c>).</summary>
     public static (ulong Intersection, ulong Union) Overlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
-        uint ca = a.IsEmpty ? 0 : a[0];
-        uint cb = b.IsEmpty ? 0 : b[0];
-        bool va = false, vb = false;
-        int ia = 1, ib = 1;
-        ulong intersection = 0, union = 0, remaining = 1;
-        while (remaining > 0)
+        uint ca = 0, cb = 0;
+        bool va = true, vb = true;
+        int ia = 0, ib = 0;
+        ulong intersection = 0, union = 0;
+        while (true)
         {
+            while (ca == 0 && ia < a.Length)
+            {
+                ca = a[ia++];
+                va = !va;
+            }
+            while (cb == 0 && ib < b.Length)
+            {
+                cb = b[ib++];
+                vb = !vb;
+            }
+            if (ca == 0 || cb == 0)
+            {
+                return (intersection, union);
+            }
             var c = Math.Min(ca, cb);
             if (va || vb)
             {
@@ -70,22 +86,8 @@ internal static class RleMerge
                     intersection += c;
                 }
             }
-            remaining = 0;
             ca -= c;
-            if (ca == 0 && ia < a.Length)
-            {
-                ca = a[ia++];
-                va = !va;
-            }
-            remaining += ca;
             cb -= c;
-            if (cb == 0 && ib < b.Length)
-            {
-                cb = b[ib++];
-                vb = !vb;
-            }
-            remaining += cb;
         }
-        return (intersection, union);
     }
 }

@@ -76,5 +76,9 @@ internal static class Reference
         return xe < 0 ? [0, 0, 0, 0] : [xs, ys, xe - xs + 1, ye - ys + 1];
     }
 
+    /// <summary>Pixel-wise OR of two column-major masks, encoded by the naive run-length.</summary>
+    public static Labelport.Core.Masks.CocoRle Union(byte[] a, byte[] b, int h, int w)
+        => Labelport.Core.Masks.CocoRle.FromCounts(h, w, Runs([.. a.Zip(b, (x, y) => (byte)(x | y))]));
+
     public static uint Area(byte[] mask) => (uint)mask.Count(b => b != 0);
 }
