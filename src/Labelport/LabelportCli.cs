@@ -15,7 +15,7 @@ public static class LabelportCli
     {
         var root = new RootCommand("Labelport: export image and video labels as Encord JSON or COCO.");
         // Each command lives in Commands/ and is registered here.
-        _ = console;
+        root.Subcommands.Add(Commands.MaskCommand.Create(console));
         return root;
     }
 
