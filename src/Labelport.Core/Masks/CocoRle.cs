@@ -80,7 +80,8 @@ public sealed class CocoRle : IEquatable<CocoRle>
     /// <summary>pycocotools <c>encode</c> of one h×w mask; any non-zero byte is foreground.</summary>
     public static CocoRle Encode(ReadOnlySpan<byte> mask, int height, int width, MaskOrder order = MaskOrder.ColumnMajor)
     {
-        using var runs = new RunBuffer(1024);
+        // Pooled: a large first rent is reused across calls, so noisy masks do not grow the buffer step by step.
+        using var runs = new RunBuffer((int)Math.Min(mask.Length + 1L, 1 << 21));
         MaskLayout.EncodeColumnMajor(mask, height, width, order, runs);
         return new CocoRle(height, width, runs.ToArray());
     }

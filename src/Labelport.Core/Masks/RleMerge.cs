@@ -14,7 +14,28 @@ internal static class RleMerge
 {
     public static void Merge(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, RleMergeOperation operation, RunBuffer output)
     {
+        switch (operation)
+        {
+            case RleMergeOperation.Union:
+                Merge<UnionOperation>(a, b, output);
+                break;
+            case RleMergeOperation.Intersection:
+                Merge<IntersectionOperation>(a, b, output);
+                break;
+            default:
+                Merge<DifferenceOperation>(a, b, output);
+                break;
+        }
+    }
+
+    private static void Merge<TOperation>(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, RunBuffer output)
+        where TOperation : struct, IMergeOperation
+    {
+        // Every output boundary is a boundary of a or b: at most |a| + |b| runs.
         output.Count = 0;
+        output.EnsureCapacity(a.Length + b.Length + 1);
+        var result = output.Items;
+        var k = 0;
         uint ca = 0, cb = 0, cc = 0;
         bool va = true, vb = true, current = false;
         int ia = 0, ib = 0;
@@ -35,15 +56,10 @@ internal static class RleMerge
                 break; // both exhausted (the counts of both sum to h×w)
             }
             var c = Math.Min(ca, cb);
-            var v = operation switch
-            {
-                RleMergeOperation.Union => va || vb,
-                RleMergeOperation.Intersection => va && vb,
-                _ => va && !vb,
-            };
+            var v = TOperation.Apply(va, vb);
             if (v != current)
             {
-                output.Add(cc);
+                result[k++] = cc;
                 cc = 0;
                 current = v;
             }
@@ -51,7 +67,8 @@ internal static class RleMerge
             ca -= c;
             cb -= c;
         }
-        output.Add(cc);
+        result[k++] = cc;
+        output.Count = k;
     }
 
     /// <summary>Intersection and union pixel counts of two same-size masks (the loop of <c>rleIou</c>).</summary>
@@ -89,5 +106,25 @@ internal static class RleMerge
             ca -= c;
             cb -= c;
         }
+    }
+
+    private interface IMergeOperation
+    {
+        static abstract bool Apply(bool a, bool b);
+    }
+
+    private readonly struct UnionOperation : IMergeOperation
+    {
+        public static bool Apply(bool a, bool b) => a | b;
+    }
+
+    private readonly struct IntersectionOperation : IMergeOperation
+    {
+        public static bool Apply(bool a, bool b) => a & b;
+    }
+
+    private readonly struct DifferenceOperation : IMergeOperation
+    {
+        public static bool Apply(bool a, bool b) => a & !b;
     }
 }

@@ -36,9 +36,22 @@ public static class RleString
             return WriteChecked(counts, destination);
         }
         ref var dst = ref MemoryMarshal.GetReference(destination);
+        ref var source = ref MemoryMarshal.GetReference(counts);
         nint k = 0;
+        var nextVectorTry = 3;
         for (var i = 0; i < counts.Length; i++)
         {
+            if (i == nextVectorTry && Vector256.IsHardwareAccelerated && i + 16 <= counts.Length)
+            {
+                if (TryWriteSixteenSingleCharacterTokens(ref source, i, ref Unsafe.Add(ref dst, k)))
+                {
+                    k += 16;
+                    i += 15;
+                    nextVectorTry = i + 1;
+                    continue;
+                }
+                nextVectorTry = i + 16; // mixed tokens here: go on one by one for a while
+            }
             long x = counts[i];
             if (i > 2)
             {
@@ -64,6 +77,34 @@ public static class RleString
             while (more);
         }
         return (int)k;
+    }
+
+    /// <summary>
+    /// counts[i..i+16) whose deltas (to the count two back) are all in -16..15 are one character each
+    /// ((delta &amp; 0x1f) + 48): checked and written 16 at a time. Counts below 2^31 keep the int32 delta exact.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryWriteSixteenSingleCharacterTokens(ref uint counts, int i, ref byte destination)
+    {
+        var a0 = Vector256.LoadUnsafe(ref counts, (nuint)i).AsInt32();
+        var a1 = Vector256.LoadUnsafe(ref counts, (nuint)(i + 8)).AsInt32();
+        var b0 = Vector256.LoadUnsafe(ref counts, (nuint)(i - 2)).AsInt32();
+        var b1 = Vector256.LoadUnsafe(ref counts, (nuint)(i + 6)).AsInt32();
+        var d0 = a0 - b0;
+        var d1 = a1 - b1;
+        var sixteen = Vector256.Create(16);
+        var inRange = Vector256.LessThanAll((d0 + sixteen).AsUInt32(), Vector256.Create(32u))
+            & Vector256.LessThanAll((d1 + sixteen).AsUInt32(), Vector256.Create(32u))
+            & Vector256.GreaterThanOrEqualAll(a0 | a1 | b0 | b1, Vector256<int>.Zero);
+        if (!inRange)
+        {
+            return false;
+        }
+        var mask = Vector256.Create(0x1f);
+        var zero = Vector256.Create(48);
+        var shorts = Vector256.Narrow((d0 & mask) + zero, (d1 & mask) + zero);
+        Vector256.Narrow(shorts, shorts).GetLower().AsByte().StoreUnsafe(ref destination);
+        return true;
     }
 
     private static int WriteChecked(ReadOnlySpan<uint> counts, Span<byte> destination)
@@ -162,6 +203,28 @@ public static class RleString
         var p = 0;
         while (p < text.Length)
         {
+            if (m > 2 && p + 16 <= text.Length && SixteenSingleCharacterTokens(text, p))
+            {
+                // Bulk-validated: 16 one-character tokens, each a delta in -16..15.
+                for (var q = 0; q < 16; q++, p++)
+                {
+                    var delta = ((long)(int.CreateTruncating(text[p]) - 48) << 59) >> 59;
+                    var value = delta + destination[m - 2];
+                    if ((ulong)value > uint.MaxValue)
+                    {
+                        error = $"Count #{m} (token at character {p}) is {value}, outside 0..{uint.MaxValue}.";
+                        return -1;
+                    }
+                    sum += value;
+                    if (sum > expectedSum)
+                    {
+                        error = $"Counts run past the mask: after count #{m} (token at character {p}) they cover {sum} pixels, but h×w = {expectedSum}.";
+                        return -1;
+                    }
+                    destination[m++] = (uint)value;
+                }
+                continue;
+            }
             var tokenStart = p;
             var c = int.CreateTruncating(text[p++]) - 48;
             if ((uint)c > 63)
@@ -233,6 +296,24 @@ public static class RleString
         return m;
     }
 
+    /// <summary>True when text[p..p+16) are all in '0'..'O' (single-character tokens).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SixteenSingleCharacterTokens<T>(ReadOnlySpan<T> text, int p)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (typeof(T) == typeof(ushort) && Vector256.IsHardwareAccelerated)
+        {
+            var v = Vector256.LoadUnsafe(ref Unsafe.As<T, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)p);
+            return Vector256.LessThanAll(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)32));
+        }
+        if (typeof(T) == typeof(byte) && Vector128.IsHardwareAccelerated)
+        {
+            var v = Vector128.LoadUnsafe(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(text)), (nuint)p);
+            return Vector128.LessThanAll(v - Vector128.Create((byte)'0'), Vector128.Create((byte)32));
+        }
+        return false;
+    }
+
     /// <summary>Number of tokens = characters without the continuation bit (value &lt; 'P'); vectorised.</summary>
     internal static int CountTokens<T>(ReadOnlySpan<T> text)
         where T : unmanaged, IBinaryInteger<T>
@@ -242,7 +323,20 @@ public static class RleString
             return CountBelow(MemoryMarshal.Cast<T, byte>(text), (byte)'P');
         }
         var n = 0;
-        foreach (var ch in text)
+        var start = 0;
+        if (typeof(T) == typeof(ushort) && Vector256.IsHardwareAccelerated)
+        {
+            var chars = MemoryMarshal.Cast<T, ushort>(text);
+            ref var first = ref MemoryMarshal.GetReference(chars);
+            var p = Vector256.Create((ushort)'P');
+            var o = Vector256.Create((ushort)'o');
+            for (; start <= chars.Length - 16; start += 16)
+            {
+                var v = Vector256.LoadUnsafe(ref first, (nuint)start);
+                n += BitOperations.PopCount((Vector256.LessThan(v, p) | Vector256.GreaterThan(v, o)).ExtractMostSignificantBits());
+            }
+        }
+        foreach (var ch in text[start..])
         {
             // Characters above 'o' are errors Decode reports; counting them as token ends only over-allocates.
             if (ushort.CreateTruncating(ch) is < (ushort)'P' or > (ushort)'o')
