@@ -17,6 +17,12 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, Func<Str
     /// <summary>True when stderr is an interactive terminal (progress bars are shown only then).</summary>
     public bool ErrorIsTerminal { get; } = errorIsTerminal;
 
+    /// <summary>Writes one line to standard output as is (no markup, no wrapping): for lines scripts parse.</summary>
+    public void WriteLine(string line) => Out.Profile.Out.Writer.WriteLine(line);
+
+    /// <summary>Writes one line to standard error as is (no markup, no wrapping).</summary>
+    public void WriteErrorLine(string line) => Error.Profile.Out.Writer.WriteLine(line);
+
     /// <summary>Raw standard output for machine-readable payloads (JSON written to stdout).</summary>
     public Stream OpenStandardOutput() => openStandardOutput();
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace Labelport.Cli;
 
@@ -15,6 +14,8 @@ public static class LabelportCli
     {
         var root = new RootCommand("Labelport: export image and video labels as Encord JSON or COCO.");
         // Each command lives in Commands/ and is registered here.
+        root.Subcommands.Add(Commands.ConvertCommand.Create(console));
+        root.Subcommands.Add(Commands.ValidateCommand.Create(console));
         root.Subcommands.Add(Commands.MaskCommand.Create(console));
         return root;
     }
@@ -27,7 +28,7 @@ public static class LabelportCli
         {
             foreach (var error in parseResult.Errors)
             {
-                console.Error.WriteLine(error.Message, Style.Plain);
+                console.WriteErrorLine(error.Message);
             }
             return Usage;
         }

@@ -33,8 +33,8 @@ public class RleBenchmarks
         _noise = CocoRle.Encode(_workload.Noise, h, w);
         _noiseString = _noise.ToCompressedString();
         _blobString = _blob.ToCompressedString();
-        _blobRowCounts = RleString.Parse(EncordBitmask.FromCoco(_blob), h, w);
-        _noiseRowCounts = RleString.Parse(EncordBitmask.FromCoco(_noise), h, w);
+        _blobRowCounts = RleStringCodec.Parse(EncordBitmask.FromCoco(_blob), h, w);
+        _noiseRowCounts = RleStringCodec.Parse(EncordBitmask.FromCoco(_noise), h, w);
         _runs = new RunBuffer(2_000_000);
     }
 
@@ -111,10 +111,10 @@ public class RleBenchmarks
     public string ToStringNoise() => _noise.ToCompressedString();
 
     [Benchmark(Description = "frString blob")]
-    public uint[] FrStringBlob() => RleString.Parse(_blobString, _workload.Height, _workload.Width);
+    public uint[] FrStringBlob() => RleStringCodec.Parse(_blobString, _workload.Height, _workload.Width);
 
     [Benchmark(Description = "frString noise")]
-    public uint[] FrStringNoise() => RleString.Parse(_noiseString, _workload.Height, _workload.Width);
+    public uint[] FrStringNoise() => RleStringCodec.Parse(_noiseString, _workload.Height, _workload.Width);
 
     [Benchmark(Description = "frPoly poly100")]
     public CocoRle FrPolyPoly100() => CocoRle.FromPolygon(_workload.Poly100, _workload.Height, _workload.Width);

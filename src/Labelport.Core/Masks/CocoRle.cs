@@ -11,15 +11,32 @@ public sealed class CocoRle : IEquatable<CocoRle>
 {
     private readonly uint[] _counts;
 
-    private CocoRle(int height, int width, uint[] counts)
+    private CocoRle(int height, int width, uint[] counts, bool trusted)
     {
+        _ = trusted;
         Height = height;
         Width = width;
         _counts = counts;
     }
 
-    /// <summary>The result of merging masks of different sizes (pycocotools: h = w = 0, no counts).</summary>
-    public static CocoRle EmptyZeroSize { get; } = new(0, 0, []);
+    /// <summary>
+    /// A mask from counts (copied). Unlike pycocotools, the counts must sum to h×w.
+    /// </summary>
+    /// <exception cref="MaskFormatException">Negative/too large size or counts that do not sum to h×w.</exception>
+    public CocoRle(int height, int width, uint[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (!TryFromCounts(height, width, counts, out _, out var error))
+        {
+            throw new MaskFormatException(error);
+        }
+        Height = height;
+        Width = width;
+        _counts = (uint[])counts.Clone();
+    }
+
+    /// <summary>The result of merging no masks or masks of different sizes (pycocotools: h = w = 0, no counts).</summary>
+    public static CocoRle Empty { get; } = new(0, 0, Array.Empty<uint>(), trusted: true);
 
     public int Height { get; }
 
@@ -58,22 +75,22 @@ public sealed class CocoRle : IEquatable<CocoRle>
             error = $"Counts sum to {sum} pixels, but h×w = {height}×{width} = {pixels}.";
             return false;
         }
-        rle = new CocoRle(height, width, counts.ToArray());
+        rle = new CocoRle(height, width, counts.ToArray(), trusted: true);
         return true;
     }
 
     /// <summary>Decodes a compressed counts string (pycocotools <c>frString</c>; JSON unescaping is the caller's).</summary>
     /// <exception cref="MaskFormatException">Malformed string or counts that do not sum to h×w.</exception>
-    public static CocoRle FromString(ReadOnlySpan<char> counts, int height, int width)
-        => new(height, width, RleString.Parse(counts, height, width));
+    public static CocoRle FromCompressedString(ReadOnlySpan<char> counts, int height, int width)
+        => new(height, width, RleStringCodec.Parse(counts, height, width), trusted: true);
 
-    /// <inheritdoc cref="FromString(ReadOnlySpan{char}, int, int)"/>
-    public static CocoRle FromString(ReadOnlySpan<byte> utf8Counts, int height, int width)
-        => new(height, width, RleString.Parse(utf8Counts, height, width));
+    /// <inheritdoc cref="FromCompressedString(ReadOnlySpan{char}, int, int)"/>
+    public static CocoRle FromCompressedString(ReadOnlySpan<byte> utf8Counts, int height, int width)
+        => new(height, width, RleStringCodec.Parse(utf8Counts, height, width), trusted: true);
 
-    public static bool TryFromString(ReadOnlySpan<char> counts, int height, int width, [NotNullWhen(true)] out CocoRle? rle, out string error)
+    public static bool TryFromCompressedString(ReadOnlySpan<char> counts, int height, int width, [NotNullWhen(true)] out CocoRle? rle, out string error)
     {
-        rle = RleString.TryParse(counts, height, width, out var parsed, out error) ? new CocoRle(height, width, parsed) : null;
+        rle = RleStringCodec.TryParse(counts, height, width, out var parsed, out error) ? new CocoRle(height, width, parsed, trusted: true) : null;
         return rle is not null;
     }
 
@@ -83,7 +100,7 @@ public sealed class CocoRle : IEquatable<CocoRle>
         // Pooled: a large first rent is reused across calls, so noisy masks do not grow the buffer step by step.
         using var runs = new RunBuffer((int)Math.Min(mask.Length + 1L, 1 << 21));
         MaskLayout.EncodeColumnMajor(mask, height, width, order, runs);
-        return new CocoRle(height, width, runs.ToArray());
+        return new CocoRle(height, width, runs.ToArray(), trusted: true);
     }
 
     /// <summary>pycocotools <c>rleFrPoly</c>: one polygon, flat <c>[x0, y0, x1, y1, ...]</c> in pixels (odd length: last number ignored).</summary>
@@ -91,7 +108,7 @@ public sealed class CocoRle : IEquatable<CocoRle>
     {
         using var runs = new RunBuffer(256);
         PolygonRasterizer.Rasterize(xy, height, width, runs);
-        return new CocoRle(height, width, runs.ToArray());
+        return new CocoRle(height, width, runs.ToArray(), trusted: true);
     }
 
     /// <summary>pycocotools <c>rleFrBbox</c>: the box <c>[x, y, w, h]</c> rasterised as the polygon (x,y) (x,y+h) (x+w,y+h) (x+w,y).</summary>
@@ -102,12 +119,12 @@ public sealed class CocoRle : IEquatable<CocoRle>
         return FromPolygon(polygon, height, width);
     }
 
-    /// <summary>pycocotools <c>merge</c>: union (or intersection) of n masks. n = 0 or different sizes → <see cref="EmptyZeroSize"/>.</summary>
+    /// <summary>pycocotools <c>merge</c>: union (or intersection) of n masks. n = 0 or different sizes → <see cref="Empty"/>.</summary>
     public static CocoRle Merge(ReadOnlySpan<CocoRle> masks, bool intersect)
     {
         if (masks.IsEmpty)
         {
-            return EmptyZeroSize;
+            return Empty;
         }
         if (masks.Length == 1)
         {
@@ -118,7 +135,7 @@ public sealed class CocoRle : IEquatable<CocoRle>
         {
             if (mask.Height != height || mask.Width != width)
             {
-                return EmptyZeroSize;
+                return Empty;
             }
         }
         using var result = new RunBuffer(masks[0]._counts.Length * 2);
@@ -130,7 +147,7 @@ public sealed class CocoRle : IEquatable<CocoRle>
             RleMerge.Merge(current.Span, masks[i]._counts, intersect ? RleMergeOperation.Intersection : RleMergeOperation.Union, other);
             (current, other) = (other, current);
         }
-        return new CocoRle(height, width, current.ToArray());
+        return new CocoRle(height, width, current.ToArray(), trusted: true);
     }
 
     /// <summary>Pixels of this mask that are not in <paramref name="other"/> (same size required).</summary>
@@ -143,16 +160,48 @@ public sealed class CocoRle : IEquatable<CocoRle>
         }
         using var result = new RunBuffer(_counts.Length + other._counts.Length);
         RleMerge.Merge(_counts, other._counts, RleMergeOperation.Difference, result);
-        return new CocoRle(Height, Width, result.ToArray());
+        return new CocoRle(Height, Width, result.ToArray(), trusted: true);
+    }
+
+    public static CocoRle EncodeColumnMajor(ReadOnlySpan<byte> pixels, int height, int width) => Encode(pixels, height, width, MaskOrder.ColumnMajor);
+
+    public static CocoRle EncodeRowMajor(ReadOnlySpan<byte> pixels, int height, int width) => Encode(pixels, height, width, MaskOrder.RowMajor);
+
+    public void DecodeColumnMajor(Span<byte> destination) => Decode(destination, MaskOrder.ColumnMajor);
+
+    public void DecodeRowMajor(Span<byte> destination) => Decode(destination, MaskOrder.RowMajor);
+
+    /// <summary>Sum of the counts (= h×w for every instance).</summary>
+    public long CountsSum() => PixelCount;
+
+    /// <summary><see cref="BoundingBox"/> as pycocotools' <c>[x, y, w, h]</c> array.</summary>
+    public double[] ToBbox()
+    {
+        var box = BoundingBox;
+        return [box.X, box.Y, box.Width, box.Height];
+    }
+
+    /// <summary>The complement mask (background ⇄ foreground).</summary>
+    public CocoRle Invert()
+    {
+        if (_counts.Length == 0)
+        {
+            return this;
+        }
+        if (_counts[0] == 0 && _counts.Length > 1)
+        {
+            return new CocoRle(Height, Width, _counts[1..], trusted: true);
+        }
+        return new CocoRle(Height, Width, [0, .. _counts], trusted: true);
     }
 
     /// <summary>The compressed counts string (pycocotools <c>toString</c>).</summary>
-    public string ToCompressedString() => RleString.ToString(_counts);
+    public string ToCompressedString() => RleStringCodec.ToString(_counts);
 
-    public int GetMaxCompressedByteCount() => RleString.GetMaxByteCount(_counts.Length);
+    public int GetMaxCompressedByteCount() => RleStringCodec.GetMaxByteCount(_counts.Length);
 
     /// <summary>Writes the compressed string as UTF-8 (e.g. for <c>Utf8JsonWriter.WriteStringValue</c>, which escapes '\').</summary>
-    public int WriteCompressed(Span<byte> utf8Destination) => RleString.Write(_counts, utf8Destination);
+    public int WriteCompressed(Span<byte> utf8Destination) => RleStringCodec.Write(_counts, utf8Destination);
 
     /// <summary>pycocotools <c>decode</c>: a new 0/1 byte mask in the requested order.</summary>
     public byte[] Decode(MaskOrder order = MaskOrder.ColumnMajor)
@@ -167,7 +216,7 @@ public sealed class CocoRle : IEquatable<CocoRle>
         => MaskLayout.DecodeColumnMajor(_counts, Height, Width, order, destination);
 
     /// <summary>Takes ownership of counts already validated by the caller (sum = h×w).</summary>
-    internal static CocoRle FromTrustedCounts(int height, int width, uint[] counts) => new(height, width, counts);
+    internal static CocoRle FromTrustedCounts(int height, int width, uint[] counts) => new(height, width, counts, trusted: true);
 
     internal uint[] CountsArray => _counts;
 

@@ -15,15 +15,15 @@ public static class EncordBitmask
     /// <summary>Encord <c>rleString</c> of an h×w mask → COCO RLE (column-major counts).</summary>
     /// <exception cref="MaskFormatException">Malformed string, or counts that do not sum to h×w.</exception>
     public static CocoRle ToCoco(ReadOnlySpan<char> rleString, int height, int width)
-        => ToCoco(RleString.Parse(rleString, height, width), height, width);
+        => ToCoco(RleStringCodec.Parse(rleString, height, width), height, width);
 
     /// <inheritdoc cref="ToCoco(ReadOnlySpan{char}, int, int)"/>
     public static CocoRle ToCoco(ReadOnlySpan<byte> utf8RleString, int height, int width)
-        => ToCoco(RleString.Parse(utf8RleString, height, width), height, width);
+        => ToCoco(RleStringCodec.Parse(utf8RleString, height, width), height, width);
 
     public static bool TryToCoco(ReadOnlySpan<char> rleString, int height, int width, [NotNullWhen(true)] out CocoRle? rle, out string error)
     {
-        rle = RleString.TryParse(rleString, height, width, out var rowCounts, out error) ? ToCoco(rowCounts, height, width) : null;
+        rle = RleStringCodec.TryParse(rleString, height, width, out var rowCounts, out error) ? ToCoco(rowCounts, height, width) : null;
         return rle is not null;
     }
 
@@ -44,7 +44,7 @@ public static class EncordBitmask
         {
             RowRunsMaterialized(rle, rowRuns);
         }
-        return RleString.ToString(rowRuns.Span);
+        return RleStringCodec.ToString(rowRuns.Span);
     }
 
     /// <summary>Encord <c>rleString</c> of a row-major mask (any non-zero byte is foreground).</summary>
@@ -57,13 +57,36 @@ public static class EncordBitmask
         }
         using var runs = new RunBuffer(1024);
         MaskRunEncoder.Encode(rowMajorMask, runs);
-        return n == 0 ? string.Empty : RleString.ToString(runs.Span);
+        return n == 0 ? string.Empty : RleStringCodec.ToString(runs.Span);
+    }
+
+    /// <summary>Encord <c>rleString</c> of a row-major mask of any shape (runs only; "" for no pixels).</summary>
+    public static string Encode(ReadOnlySpan<byte> rowMajorMask)
+    {
+        if (rowMajorMask.IsEmpty)
+        {
+            return string.Empty;
+        }
+        using var runs = new RunBuffer((int)Math.Min(rowMajorMask.Length + 1L, 1 << 21));
+        MaskRunEncoder.Encode(rowMajorMask, runs);
+        return RleStringCodec.ToString(runs.Span);
+    }
+
+    /// <summary>Decodes an Encord <c>rleString</c> into a row-major 0/1 mask of exactly h×w bytes.</summary>
+    public static void DecodeRowMajor(ReadOnlySpan<char> rleString, int height, int width, Span<byte> destination)
+    {
+        var counts = RleStringCodec.Parse(rleString, height, width);
+        if (destination.Length != (long)height * width)
+        {
+            throw new ArgumentException($"Destination has {destination.Length} bytes, expected {height}×{width}.", nameof(destination));
+        }
+        MaskRunDecoder.Decode(counts, destination);
     }
 
     /// <summary>Decodes an Encord <c>rleString</c> to a row-major 0/1 mask.</summary>
     public static byte[] Decode(ReadOnlySpan<char> rleString, int height, int width)
     {
-        var counts = RleString.Parse(rleString, height, width);
+        var counts = RleStringCodec.Parse(rleString, height, width);
         var mask = new byte[RleSize.BufferLength(height, width)];
         MaskRunDecoder.Decode(counts, mask);
         return mask;
@@ -111,7 +134,7 @@ public static class EncordBitmask
         }
         using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
         RunTranspose.Transpose(rle.Counts, rle.Width, rle.Height, rowRuns);
-        return RleString.ToString(rowRuns.Span);
+        return RleStringCodec.ToString(rowRuns.Span);
     }
 
     internal static string FromCocoMaterialized(CocoRle rle)
@@ -122,7 +145,7 @@ public static class EncordBitmask
         }
         using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
         RowRunsMaterialized(rle, rowRuns);
-        return RleString.ToString(rowRuns.Span);
+        return RleStringCodec.ToString(rowRuns.Span);
     }
 
     private static void RowRunsMaterialized(CocoRle rle, RunBuffer rowRuns)

@@ -5,7 +5,7 @@ namespace Labelport.Core.Masks;
 /// as a matrix <c>[d, g]</c>. <c>iscrowd[g]</c> = the ground truth is a crowd region, then
 /// iou = |dt ∩ gt| / |dt|. Same IEEE operations as the C code, so results are bit-identical.
 /// </summary>
-public static class MaskIou
+internal static class MaskIou
 {
     /// <summary><c>rleIou</c>: box IoU first; only overlapping boxes are compared by runs; sizes differ → -1.</summary>
     public static double[,] Compute(ReadOnlySpan<CocoRle> dt, ReadOnlySpan<CocoRle> gt, ReadOnlySpan<bool> iscrowd)

@@ -11,14 +11,22 @@ namespace Labelport.Core.Masks;
 /// found by binary search. Same expressions, same double operations (multiply, then add; no FMA), same results;
 /// cost O(crossings · log edge length) instead of O(perimeter · 5).
 /// </summary>
-internal static class PolygonRasterizer
+public static class PolygonRasterizer
 {
+    /// <summary>pycocotools <c>rleFrPoly</c>: one polygon, flat <c>[x0, y0, x1, y1, ...]</c> in pixels (odd length: last number ignored).</summary>
+    /// <exception cref="MaskFormatException">A coordinate is not finite or beyond ±<see cref="MaxCoordinate"/>.</exception>
+    public static CocoRle FromPolygon(ReadOnlySpan<double> xy, int height, int width) => CocoRle.FromPolygon(xy, height, width);
+
+    /// <summary>pycocotools <c>rleFrBbox</c>.</summary>
+    public static CocoRle FromBbox(double x, double y, double w, double h, int height, int width)
+        => CocoRle.FromBox(new RleBoundingBox(x, y, w, h), height, width);
+
     /// <summary>Coordinates are limited so the grid arithmetic stays exact (see docs/masks.md).</summary>
     public const double MaxCoordinate = 1_000_000;
 
     private const double Scale = 5;
 
-    public static void Rasterize(ReadOnlySpan<double> xy, int height, int width, RunBuffer output)
+    internal static void Rasterize(ReadOnlySpan<double> xy, int height, int width, RunBuffer output)
     {
         Validate(xy, height, width);
         var k = xy.Length / 2;

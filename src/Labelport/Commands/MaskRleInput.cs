@@ -78,7 +78,7 @@ internal sealed class MaskRleInput
             {
                 return Fail(console, "a bare RLE string needs --size H W.", LabelportCli.Usage, out exitCode);
             }
-            return encord ? EncordBitmask.ToCoco(text, size[0], size[1]) : CocoRle.FromString(text, size[0], size[1]);
+            return encord ? EncordBitmask.ToCoco(text, size[0], size[1]) : CocoRle.FromCompressedString(text, size[0], size[1]);
         }
         catch (MaskFormatException e)
         {
@@ -116,7 +116,7 @@ internal sealed class MaskRleInput
             }
             if (counts.ValueKind == JsonValueKind.String)
             {
-                return CocoRle.FromString(counts.GetString()!, h, w);
+                return CocoRle.FromCompressedString(counts.GetString()!, h, w);
             }
             if (counts.ValueKind != JsonValueKind.Array)
             {

@@ -20,7 +20,7 @@ public sealed class MaskCommandTests : IDisposable
         Assert.Equal(string.Empty, result.Error);
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal([h, w], json.RootElement.GetProperty("size").EnumerateArray().Select(e => e.GetInt32()));
-        var rle = CocoRle.FromString(json.RootElement.GetProperty("counts").GetString()!, h, w);
+        var rle = CocoRle.FromCompressedString(json.RootElement.GetProperty("counts").GetString()!, h, w);
         Assert.Equal(rowMajor, rle.Decode(MaskOrder.RowMajor));
     }
 
@@ -43,7 +43,7 @@ public sealed class MaskCommandTests : IDisposable
         Assert.Contains("not a binary mask", result.Error, StringComparison.Ordinal);
         Assert.Contains("thresholded at > 0", result.Error, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(rowMajor, CocoRle.FromString(json.RootElement.GetProperty("counts").GetString()!, h, w).Decode(MaskOrder.RowMajor));
+        Assert.Equal(rowMajor, CocoRle.FromCompressedString(json.RootElement.GetProperty("counts").GetString()!, h, w).Decode(MaskOrder.RowMajor));
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class MaskCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1, "Invalid character U+0020 at character 2", "info", "23 1N", "--size", "7", "1")]
-    [InlineData(1, "Counts sum to 5 pixels, but h×w = 7", "info", "23", "--size", "7", "1")]
+    [InlineData(1, "Invalid character ' ' (U+0020) at character 2", "info", "23 1N", "--size", "7", "1")]
+    [InlineData(1, "Counts sum to 5 pixels, but h×w = 7×1 = 7", "info", "23", "--size", "7", "1")]
     [InlineData(1, "$.size: expected [height, width]", "info", "{\"size\":[7],\"counts\":\"231N\"}")]
     [InlineData(1, "$.counts[1]: expected a run length", "info", "{\"size\":[7,1],\"counts\":[2,-3,2]}")]
     [InlineData(1, "$.size is [7,1] but --size says 1 7", "info", "{\"size\":[7,1],\"counts\":\"231N\"}", "--size", "1", "7")]

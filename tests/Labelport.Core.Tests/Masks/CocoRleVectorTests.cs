@@ -43,8 +43,8 @@ public sealed class CocoRleVectorTests
 
         var rle = CocoRle.FromCounts(h, w, counts);
         Assert.Equal(expectedString, rle.ToCompressedString());
-        Assert.Equal(counts, CocoRle.FromString(expectedString, h, w).Counts.ToArray());
-        Assert.Equal(counts, CocoRle.FromString(System.Text.Encoding.ASCII.GetBytes(expectedString), h, w).Counts.ToArray());
+        Assert.Equal(counts, CocoRle.FromCompressedString(expectedString, h, w).Counts.ToArray());
+        Assert.Equal(counts, CocoRle.FromCompressedString(System.Text.Encoding.ASCII.GetBytes(expectedString), h, w).Counts.ToArray());
         Assert.Equal(c.GetProperty("area").GetUInt32(), rle.Area);
         var bbox = Doubles(c.GetProperty("bbox"));
         Assert.Equal(bbox, Box(rle.BoundingBox));
@@ -66,7 +66,7 @@ public sealed class CocoRleVectorTests
         Assert.Equal(Reference.RunsString(rowMajor), encord);
         Assert.Equal(encord, EncordBitmask.FromCocoDirect(rle));
         Assert.Equal(encord, EncordBitmask.FromCocoMaterialized(rle));
-        var rowCounts = RleString.Parse(encord, h, w);
+        var rowCounts = RleStringCodec.Parse(encord, h, w);
         Assert.Equal(rle, EncordBitmask.ToCoco(encord, h, w));
         Assert.Equal(rle, EncordBitmask.ToCocoDirect(rowCounts, h, w));
         Assert.Equal(rle, EncordBitmask.ToCocoMaterialized(rowCounts, h, w));
@@ -90,7 +90,7 @@ public sealed class CocoRleVectorTests
         Assert.Equal(thresholded, ours.Decode());
         Assert.NotEqual(cCounts, ours.Counts.ToArray());
         // The C string is still a valid counts string of the same length, and our codec reads it as written.
-        Assert.Equal(cCounts, RleString.Parse(c.GetProperty("string").GetString()!, h, w));
+        Assert.Equal(cCounts, RleStringCodec.Parse(c.GetProperty("string").GetString()!, h, w));
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class CocoRleVectorTests
         var counts = Counts(c.GetProperty("counts"));
         var rle = CocoRle.FromCounts(h, w, counts);
         Assert.Equal(c.GetProperty("string").GetString(), rle.ToCompressedString());
-        Assert.Equal(counts, CocoRle.FromString(c.GetProperty("string").GetString()!, h, w).Counts.ToArray());
+        Assert.Equal(counts, CocoRle.FromCompressedString(c.GetProperty("string").GetString()!, h, w).Counts.ToArray());
         Assert.Equal(c.GetProperty("area").GetUInt32(), rle.Area);
 
         var ours = Box(rle.BoundingBox);

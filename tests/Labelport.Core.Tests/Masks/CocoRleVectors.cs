@@ -40,7 +40,7 @@ internal static class CocoRleVectors
     public static Labelport.Core.Masks.CocoRle Rle(JsonElement compressed)
     {
         var size = compressed.GetProperty("size");
-        return Labelport.Core.Masks.CocoRle.FromString(compressed.GetProperty("counts").GetString()!, size[0].GetInt32(), size[1].GetInt32());
+        return Labelport.Core.Masks.CocoRle.FromCompressedString(compressed.GetProperty("counts").GetString()!, size[0].GetInt32(), size[1].GetInt32());
     }
 
     private static Dictionary<int, JsonElement> Load()

@@ -7,25 +7,25 @@ namespace Labelport.Core.Tests.Masks;
 public sealed class MalformedRleTests
 {
     [Theory]
-    [InlineData("23 1N", 7, 1, "Invalid character U+0020 at character 2")]
-    [InlineData("231p", 7, 1, "Invalid character U+0070 at character 3")]
-    [InlineData("2/31", 7, 1, "Invalid character U+002F at character 1")]
-    [InlineData("23é", 7, 1, "Invalid character U+00E9 at character 2")]
+    [InlineData("23 1N", 7, 1, "Invalid character ' ' (U+0020) at character 2")]
+    [InlineData("231p", 7, 1, "Invalid character 'p' (U+0070) at character 3")]
+    [InlineData("2/31", 7, 1, "Invalid character '/' (U+002F) at character 1")]
+    [InlineData("23é", 7, 1, "Invalid character (U+00E9) at character 2")]
     [InlineData("P", 7, 1, "ends inside a token")]
     [InlineData("231P", 7, 1, "ends inside a token")]
-    [InlineData("PPPPPPPPPPPP0", 7, 1, "longer than 12 characters")]
+    [InlineData("PPPPPPPPPPPP0", 7, 1, "too long: more than 12 characters")]
     [InlineData("231K", 7, 1, "Count #3 (token at character 3) is -2, outside 0..4294967295")]
     [InlineData("2312", 7, 1, "Counts run past the mask")]
-    [InlineData("23", 7, 1, "Counts sum to 5 pixels, but h×w = 7")]
+    [InlineData("23", 7, 1, "Counts sum to 5 pixels, but h×w = 7×1 = 7")]
     [InlineData("", 7, 1, "Counts sum to 0 pixels")]
     [InlineData("ooooooo3", 1, 1, "outside 0..4294967295")]
     [InlineData("0", -1, 3, "must not be negative")]
     [InlineData("0", 70000, 70000, "more than 4294967295 pixels")]
     public void Malformed_strings_say_where_and_what(string text, int h, int w, string message)
     {
-        var error = Assert.Throws<MaskFormatException>(() => CocoRle.FromString(text, h, w));
+        var error = Assert.Throws<MaskFormatException>(() => CocoRle.FromCompressedString(text, h, w));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.False(CocoRle.TryFromString(text, h, w, out var rle, out var tryError));
+        Assert.False(CocoRle.TryFromCompressedString(text, h, w, out var rle, out var tryError));
         Assert.Null(rle);
         Assert.Equal(error.Message, tryError);
         Assert.Throws<MaskFormatException>(() => EncordBitmask.ToCoco(text, h, w));
@@ -36,8 +36,8 @@ public sealed class MalformedRleTests
     {
         // 3,000,000,000 then a delta of -2,999,999,990 (a 7-char negative token, wrong in the C decoder).
         uint[] counts = [0, 3_000_000_000, 5, 10, 1_294_967_280];
-        var text = RleString.ToString(counts);
-        Assert.Equal(counts, RleString.Parse(text, 3, 1_431_655_765)); // 3 × 1431655765 = 2^32 - 1 pixels
+        var text = RleStringCodec.ToString(counts);
+        Assert.Equal(counts, RleStringCodec.Parse(text, 3, 1_431_655_765)); // 3 × 1431655765 = 2^32 - 1 pixels
         Assert.True(text.Length > 14);
     }
 
@@ -82,7 +82,7 @@ public sealed class MalformedRleTests
     {
         try
         {
-            var rle = CocoRle.FromString(text, h, w);
+            var rle = CocoRle.FromCompressedString(text, h, w);
             Assert.Equal((long)h * w, rle.Counts.ToArray().Sum(c => (long)c));
             Assert.Equal(rle.PixelCount, rle.Decode().Length);
             _ = rle.BoundingBox;

@@ -20,10 +20,10 @@ public sealed class MaskPropertyTests
             Assert.Equal(rle, CocoRle.Encode(rowMajor, m.H, m.W, MaskOrder.RowMajor));
             Assert.Equal(binary, rle.Decode());
             Assert.Equal(Reference.Transpose(binary, m.W, m.H), rle.Decode(MaskOrder.RowMajor));
-            Assert.Equal(rle, CocoRle.FromString(rle.ToCompressedString(), m.H, m.W));
+            Assert.Equal(rle, CocoRle.FromCompressedString(rle.ToCompressedString(), m.H, m.W));
             var utf8 = new byte[rle.GetMaxCompressedByteCount()];
             var length = rle.WriteCompressed(utf8);
-            Assert.Equal(rle, CocoRle.FromString(utf8.AsSpan(0, length), m.H, m.W));
+            Assert.Equal(rle, CocoRle.FromCompressedString(utf8.AsSpan(0, length), m.H, m.W));
         }, iter: 3000);
     }
 
@@ -59,7 +59,7 @@ public sealed class MaskPropertyTests
             var rowMajor = m.RowMajor();
             var encord = EncordBitmask.Encode(rowMajor, m.H, m.W);
             Assert.Equal(Reference.RunsString(rowMajor), encord);
-            var rowCounts = RleString.Parse(encord, m.H, m.W);
+            var rowCounts = RleStringCodec.Parse(encord, m.H, m.W);
             var direct = EncordBitmask.ToCocoDirect(rowCounts, m.H, m.W);
             var materialized = EncordBitmask.ToCocoMaterialized(rowCounts, m.H, m.W);
             Assert.Equal(CocoRle.Encode(m.ColumnMajor, m.H, m.W), direct);
@@ -134,7 +134,7 @@ public sealed class MaskPropertyTests
             Assert.Equal(pixels, rle.Decode());
             Assert.Equal(Reference.PixelBox(pixels, t.h, t.w), CocoRleVectors.Box(rle.BoundingBox));
             Assert.Equal(Reference.Area(pixels), rle.Area);
-            Assert.Equal(rle, CocoRle.FromString(rle.ToCompressedString(), t.h, t.w));
+            Assert.Equal(rle, CocoRle.FromCompressedString(rle.ToCompressedString(), t.h, t.w));
             var canonical = CocoRle.FromCounts(t.h, t.w, Reference.Runs(pixels));
             Assert.Equal(canonical, CocoRle.Merge([rle, rle], intersect: false));
             Assert.Equal(Reference.RunsString(Reference.Transpose(pixels, t.w, t.h)), EncordBitmask.FromCocoDirect(rle));

@@ -54,7 +54,7 @@ internal static class Reference
     }
 
     public static string RunsString(byte[] rowMajor)
-        => rowMajor.Length == 0 ? string.Empty : Labelport.Core.Masks.RleString.ToString(Runs(rowMajor));
+        => rowMajor.Length == 0 ? string.Empty : Labelport.Core.Masks.RleStringCodec.ToString(Runs(rowMajor));
 
     /// <summary>[x, y, w, h] of the set pixels of a column-major mask, zeros when none.</summary>
     public static double[] PixelBox(byte[] columnMajor, int h, int w)

@@ -17,7 +17,7 @@ namespace Labelport.Core.Masks;
 /// Deliberately more correct than the C code: values are decoded in 64-bit (7-character negative tokens work),
 /// and every malformed input is a <see cref="MaskFormatException"/> naming the character offset.
 /// </remarks>
-public static class RleString
+public static class RleStringCodec
 {
     /// <summary>Longest token the encoder writes: a 33-bit signed delta needs 7 characters.</summary>
     public const int MaxTokenLength = 7;
@@ -126,6 +126,50 @@ public static class RleString
         }
     }
 
+    /// <summary>Same as <see cref="Write"/> (name kept for callers of the first port).</summary>
+    public static int Encode(ReadOnlySpan<uint> counts, Span<byte> destination) => Write(counts, destination);
+
+    /// <summary>The counts string as a .NET string (pycocotools <c>rleToString</c>).</summary>
+    public static string Encode(ReadOnlySpan<uint> counts) => ToString(counts);
+
+    /// <summary>Decodes counts without a size check (the caller validates the sum).</summary>
+    /// <exception cref="MaskFormatException">Malformed string.</exception>
+    public static uint[] Decode(ReadOnlySpan<char> text)
+        => TryParseCounts(MemoryMarshal.Cast<char, ushort>(text), NoSizeCheck, out var counts, out var error) ? counts : throw new MaskFormatException(error);
+
+    /// <summary>Decodes counts without a size check, appending them to <paramref name="counts"/>.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> text, List<uint> counts, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (!TryParseCounts(MemoryMarshal.Cast<char, ushort>(text), NoSizeCheck, out var parsed, out var message))
+        {
+            error = message;
+            return false;
+        }
+        counts.AddRange(parsed);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Validates the string and returns the sum of its counts (for size checks without keeping the counts).</summary>
+    public static bool TrySumCounts(ReadOnlySpan<char> text, out long sum, out string? error)
+    {
+        sum = 0;
+        if (!TryParseCounts(MemoryMarshal.Cast<char, ushort>(text), NoSizeCheck, out var counts, out var message))
+        {
+            error = message;
+            return false;
+        }
+        foreach (var count in counts)
+        {
+            sum += count;
+        }
+        error = null;
+        return true;
+    }
+
+    private const long NoSizeCheck = long.MaxValue;
+
     /// <summary>The counts string as a .NET string.</summary>
     public static string ToString(ReadOnlySpan<uint> counts)
     {
@@ -187,7 +231,12 @@ public static class RleString
             counts = [];
             return false;
         }
-        return TryParseCounts(text, pixels, out counts, out error);
+        if (TryParseCounts(text, pixels, out counts, out error))
+        {
+            return true;
+        }
+        error = error.Replace($"h×w = {pixels}", $"h×w = {height}×{width} = {pixels}", StringComparison.Ordinal);
+        return false;
     }
 
     /// <summary>
@@ -266,7 +315,7 @@ public static class RleString
                     }
                     if (shift >= MaxAcceptedTokenLength * 5)
                     {
-                        error = $"Counts string token at character {tokenStart} is longer than {MaxAcceptedTokenLength} characters (value overflow).";
+                        error = $"Counts string token at character {tokenStart} is too long: more than {MaxAcceptedTokenLength} characters (value overflow).";
                         return -1;
                     }
                 }
@@ -288,7 +337,7 @@ public static class RleString
             }
             destination[m++] = (uint)x;
         }
-        if (sum != expectedSum)
+        if (sum != expectedSum && expectedSum != NoSizeCheck)
         {
             error = $"Counts sum to {sum} pixels, but h×w = {expectedSum}.";
             return -1;
@@ -377,6 +426,7 @@ public static class RleString
         where T : unmanaged, IBinaryInteger<T>
     {
         var code = int.CreateTruncating(text[index]);
-        return $"Invalid character U+{code:X4} at character {index} of the counts string (allowed: '0'..'o').";
+        var shown = code is >= 32 and < 127 ? $"'{(char)code}' " : string.Empty;
+        return $"Invalid character {shown}(U+{code:X4}) at character {index} of the counts string (allowed: '0'..'o').";
     }
 }
