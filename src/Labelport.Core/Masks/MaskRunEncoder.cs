@@ -12,7 +12,10 @@ namespace Labelport.Core.Masks;
 /// </summary>
 internal static class MaskRunEncoder
 {
-    /// <summary>The default (fastest) path: 64 pixels at a time as a bit mask, run boundaries by trailing-zero count.</summary>
+    /// <summary>
+    /// The default (fastest) path: 64 pixels at a time as a bit mask, run boundaries by trailing-zero count; after a
+    /// block without a boundary the rest of the run is skipped with IndexOf / IndexOfAnyExcept.
+    /// </summary>
     public static void Encode(ReadOnlySpan<byte> mask, RunBuffer runs) => TryEncodeBits(mask, runs, int.MaxValue);
 
     /// <summary>Encodes unless the mask has more than <paramref name="maxRuns"/> runs (then the buffer content is undefined).</summary>
@@ -68,13 +71,17 @@ internal static class MaskRunEncoder
         var last = 0;
         ulong previous = 0;
         var i = 0;
-        for (; i <= n - 64; i += 64)
+        while (i <= n - 64)
         {
             var bits = NonZeroBits(ref source, (nuint)i);
             var transitions = bits ^ ((bits << 1) | previous);
             previous = bits >> 63;
             if (transitions == 0)
             {
+                // A uniform block: let the BCL's vectorised search skip the rest of the run.
+                var rest = mask[(i + 64)..];
+                var same = previous == 0 ? rest.IndexOfAnyExcept((byte)0) : rest.IndexOf((byte)0);
+                i += 64 + (same < 0 ? rest.Length : same);
                 continue;
             }
             if (k + 65 > items.Length)
@@ -95,6 +102,7 @@ internal static class MaskRunEncoder
                 transitions &= transitions - 1;
             }
             while (transitions != 0);
+            i += 64;
         }
         runs.Count = k;
         var previousValue = previous != 0;
