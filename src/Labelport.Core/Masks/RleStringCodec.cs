@@ -62,6 +62,13 @@ public static class RleStringCodec
                 Unsafe.Add(ref dst, k++) = (byte)((x & 0x1f) + 48);
                 continue;
             }
+            if ((ulong)(x + 512) < 1024)
+            {
+                // -512..511 outside -16..15: always exactly two characters (continuation, then 5 bits with the sign).
+                Unsafe.Add(ref dst, k++) = (byte)((x & 0x1f) + 0x20 + 48);
+                Unsafe.Add(ref dst, k++) = (byte)(((x >> 5) & 0x1f) + 48);
+                continue;
+            }
             bool more;
             do
             {
