@@ -16,6 +16,7 @@ public static class LabelportCli
         // Each command lives in Commands/ and is registered here.
         root.Subcommands.Add(Commands.ConvertCommand.Create(console));
         root.Subcommands.Add(Commands.ValidateCommand.Create(console));
+        root.Subcommands.Add(Commands.MaskCommand.Create(console));
         return root;
     }
 

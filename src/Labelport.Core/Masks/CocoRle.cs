@@ -1,203 +1,238 @@
-using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Labelport.Core.Masks;
 
 /// <summary>
-/// A COCO run-length encoded mask (pycocotools' <c>RLE</c>): <see cref="Height"/> rows, <see cref="Width"/> columns,
-/// pixels in column-major order, <see cref="Counts"/> alternating runs of zeros and ones starting with zeros.
-/// Every operation matches pycocotools' C mask API (<c>maskApi.c</c>) case for case; see docs/masks.md.
+/// A COCO run-length encoded mask (pycocotools' <c>RLE</c>): <see cref="Height"/> rows, <see cref="Width"/>
+/// columns, and run lengths over the pixels in column-major order, starting with a run of zeros (possibly 0).
+/// Immutable; the counts always sum to h×w (checked on construction), so no operation can overrun.
 /// </summary>
-public sealed class CocoRle
+public sealed class CocoRle : IEquatable<CocoRle>
 {
-    public CocoRle(int height, int width, uint[] counts)
+    private readonly uint[] _counts;
+
+    private CocoRle(int height, int width, uint[] counts, bool trusted)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(height);
-        ArgumentOutOfRangeException.ThrowIfNegative(width);
-        ArgumentNullException.ThrowIfNull(counts);
+        _ = trusted;
         Height = height;
         Width = width;
-        Counts = counts;
+        _counts = counts;
     }
+
+    /// <summary>
+    /// A mask from counts (copied). Unlike pycocotools, the counts must sum to h×w.
+    /// </summary>
+    /// <exception cref="MaskFormatException">Negative/too large size or counts that do not sum to h×w.</exception>
+    public CocoRle(int height, int width, uint[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (!TryFromCounts(height, width, counts, out _, out var error))
+        {
+            throw new MaskFormatException(error);
+        }
+        Height = height;
+        Width = width;
+        _counts = (uint[])counts.Clone();
+    }
+
+    /// <summary>The result of merging no masks or masks of different sizes (pycocotools: h = w = 0, no counts).</summary>
+    public static CocoRle Empty { get; } = new(0, 0, Array.Empty<uint>(), trusted: true);
 
     public int Height { get; }
 
     public int Width { get; }
 
-    public uint[] Counts { get; }
+    /// <summary>Run lengths, column-major, first run = background.</summary>
+    public ReadOnlySpan<uint> Counts => _counts;
 
     public long PixelCount => (long)Height * Width;
 
-    /// <summary>The empty 0×0 mask (what <c>rleMerge</c> gives for inputs of different sizes).</summary>
-    public static CocoRle Empty { get; } = new(0, 0, []);
+    /// <summary>Number of foreground pixels (pycocotools <c>area</c>).</summary>
+    public uint Area => RleGeometry.Area(_counts);
 
-    /// <summary><c>rleEncode</c> of a column-major mask (<c>np.asfortranarray</c> layout).</summary>
-    public static CocoRle EncodeColumnMajor(ReadOnlySpan<byte> pixels, int height, int width)
+    /// <summary>pycocotools <c>toBbox</c> for canonical counts; see <see cref="RleGeometry.BoundingBox"/> for the policy on zero-length runs.</summary>
+    public RleBoundingBox BoundingBox => RleGeometry.BoundingBox(_counts, Height, Width);
+
+    /// <summary>Counts as given (zero-length runs are kept); they must sum to h×w.</summary>
+    /// <exception cref="MaskFormatException">Negative/too large size or counts that do not sum to h×w.</exception>
+    public static CocoRle FromCounts(int height, int width, ReadOnlySpan<uint> counts)
+        => TryFromCounts(height, width, counts, out var rle, out var error) ? rle : throw new MaskFormatException(error);
+
+    public static bool TryFromCounts(int height, int width, ReadOnlySpan<uint> counts, [NotNullWhen(true)] out CocoRle? rle, out string error)
     {
-        CheckLength(pixels.Length, height, width);
-        return new CocoRle(height, width, RunLengthEncoder.Encode(pixels));
-    }
-
-    /// <summary>Encodes a row-major (C order) mask: transposes into a pooled buffer, then encodes.</summary>
-    public static CocoRle EncodeRowMajor(ReadOnlySpan<byte> pixels, int height, int width)
-    {
-        CheckLength(pixels.Length, height, width);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, pixels.Length));
-        try
-        {
-            RunLengthEncoder.Transpose(pixels, buffer, height, width);
-            return new CocoRle(height, width, RunLengthEncoder.Encode(buffer.AsSpan(0, pixels.Length)));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary><c>rleDecode</c>: writes 0/1 bytes in column-major order. Counts must cover exactly h×w pixels.</summary>
-    public void DecodeColumnMajor(Span<byte> destination)
-    {
-        CheckLength(destination.Length, Height, Width);
-        if (!RunLengthEncoder.TryDecode(Counts, destination))
-        {
-            throw new MaskFormatException(CountsMismatch());
-        }
-    }
-
-    public void DecodeRowMajor(Span<byte> destination)
-    {
-        CheckLength(destination.Length, Height, Width);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, destination.Length));
-        try
-        {
-            DecodeColumnMajor(buffer.AsSpan(0, destination.Length));
-            RunLengthEncoder.Transpose(buffer.AsSpan(0, destination.Length), destination, Width, Height);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary><c>rleToString</c>.</summary>
-    public string ToCompressedString() => RleStringCodec.Encode(Counts);
-
-    /// <summary><c>rleFrString</c>, checked: the counts must sum to h×w (pycocotools does not check; we never overrun).</summary>
-    public static CocoRle FromCompressedString(string text, int height, int width)
-    {
-        if (!TryFromCompressedString(text, height, width, out var rle, out var error))
-        {
-            throw new MaskFormatException(error!);
-        }
-        return rle;
-    }
-
-    public static bool TryFromCompressedString(string text, int height, int width, out CocoRle rle, out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        rle = Empty;
-        var counts = new List<uint>();
-        if (!RleStringCodec.TryDecode(text, counts, out error))
+        rle = null;
+        if (!RleSize.TryGetPixelCount(height, width, out var pixels, out error))
         {
             return false;
         }
-        var candidate = new CocoRle(height, width, [.. counts]);
-        if (candidate.CountsSum() != candidate.PixelCount)
+        long sum = 0;
+        foreach (var count in counts)
         {
-            error = candidate.CountsMismatch();
+            sum += count;
+        }
+        if (sum != pixels)
+        {
+            error = $"Counts sum to {sum} pixels, but h×w = {height}×{width} = {pixels}.";
             return false;
         }
-        rle = candidate;
+        rle = new CocoRle(height, width, counts.ToArray(), trusted: true);
         return true;
     }
 
-    /// <summary>From uncompressed counts (COCO <c>iscrowd</c> JSON); unchecked like <c>frUncompressedRLE</c>.</summary>
-    public static CocoRle FromCounts(int height, int width, uint[] counts) => new(height, width, counts);
+    /// <summary>Decodes a compressed counts string (pycocotools <c>frString</c>; JSON unescaping is the caller's).</summary>
+    /// <exception cref="MaskFormatException">Malformed string or counts that do not sum to h×w.</exception>
+    public static CocoRle FromCompressedString(ReadOnlySpan<char> counts, int height, int width)
+        => new(height, width, RleStringCodec.Parse(counts, height, width), trusted: true);
 
-    public long CountsSum()
+    /// <inheritdoc cref="FromCompressedString(ReadOnlySpan{char}, int, int)"/>
+    public static CocoRle FromCompressedString(ReadOnlySpan<byte> utf8Counts, int height, int width)
+        => new(height, width, RleStringCodec.Parse(utf8Counts, height, width), trusted: true);
+
+    public static bool TryFromCompressedString(ReadOnlySpan<char> counts, int height, int width, [NotNullWhen(true)] out CocoRle? rle, out string error)
     {
-        long sum = 0;
-        foreach (var c in Counts)
-        {
-            sum += c;
-        }
-        return sum;
+        rle = RleStringCodec.TryParse(counts, height, width, out var parsed, out error) ? new CocoRle(height, width, parsed, trusted: true) : null;
+        return rle is not null;
     }
 
-    /// <summary><c>rleArea</c>: the number of set pixels (uint32 arithmetic, as in C).</summary>
-    public uint Area
+    /// <summary>pycocotools <c>encode</c> of one h×w mask; any non-zero byte is foreground.</summary>
+    public static CocoRle Encode(ReadOnlySpan<byte> mask, int height, int width, MaskOrder order = MaskOrder.ColumnMajor)
     {
-        get
+        // Pooled: a large first rent is reused across calls, so noisy masks do not grow the buffer step by step.
+        using var runs = new RunBuffer((int)Math.Min(mask.Length + 1L, 1 << 21));
+        MaskLayout.EncodeColumnMajor(mask, height, width, order, runs);
+        return new CocoRle(height, width, runs.ToArray(), trusted: true);
+    }
+
+    /// <summary>pycocotools <c>rleFrPoly</c>: one polygon, flat <c>[x0, y0, x1, y1, ...]</c> in pixels (odd length: last number ignored).</summary>
+    public static CocoRle FromPolygon(ReadOnlySpan<double> xy, int height, int width)
+    {
+        using var runs = new RunBuffer(256);
+        PolygonRasterizer.Rasterize(xy, height, width, runs);
+        return new CocoRle(height, width, runs.ToArray(), trusted: true);
+    }
+
+    /// <summary>pycocotools <c>rleFrBbox</c>: the box <c>[x, y, w, h]</c> rasterised as the polygon (x,y) (x,y+h) (x+w,y+h) (x+w,y).</summary>
+    public static CocoRle FromBox(RleBoundingBox box, int height, int width)
+    {
+        double xs = box.X, xe = xs + box.Width, ys = box.Y, ye = ys + box.Height;
+        ReadOnlySpan<double> polygon = [xs, ys, xs, ye, xe, ye, xe, ys];
+        return FromPolygon(polygon, height, width);
+    }
+
+    /// <summary>pycocotools <c>merge</c>: union (or intersection) of n masks. n = 0 or different sizes → <see cref="Empty"/>.</summary>
+    public static CocoRle Merge(ReadOnlySpan<CocoRle> masks, bool intersect)
+    {
+        if (masks.IsEmpty)
         {
-            uint area = 0;
-            for (var i = 1; i < Counts.Length; i += 2)
+            return Empty;
+        }
+        if (masks.Length == 1)
+        {
+            return masks[0];
+        }
+        var (height, width) = (masks[0].Height, masks[0].Width);
+        foreach (var mask in masks)
+        {
+            if (mask.Height != height || mask.Width != width)
             {
-                area += Counts[i];
+                return Empty;
             }
-            return area;
         }
+        using var result = new RunBuffer(masks[0]._counts.Length * 2);
+        using var scratch = new RunBuffer(masks[0]._counts.Length * 2);
+        RleMerge.Merge(masks[0]._counts, masks[1]._counts, intersect ? RleMergeOperation.Intersection : RleMergeOperation.Union, result);
+        var (current, other) = (result, scratch);
+        for (var i = 2; i < masks.Length; i++)
+        {
+            RleMerge.Merge(current.Span, masks[i]._counts, intersect ? RleMergeOperation.Intersection : RleMergeOperation.Union, other);
+            (current, other) = (other, current);
+        }
+        return new CocoRle(height, width, current.ToArray(), trusted: true);
     }
 
-    /// <summary>
-    /// <c>rleToBbox</c> of cocoapi: <c>[x, y, w, h]</c> with inclusive pixel extents; a run that wraps from the bottom of
-    /// one column into the next forces full height; fewer than two counts → zeros. Non-canonical input (zero-length
-    /// runs) follows cocoapi exactly, quirks included (see docs/masks.md).
-    /// </summary>
+    /// <summary>Pixels of this mask that are not in <paramref name="other"/> (same size required).</summary>
+    public CocoRle Subtract(CocoRle other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Height != Height || other.Width != Width)
+        {
+            throw new MaskFormatException($"Cannot subtract a {other.Height}×{other.Width} mask from a {Height}×{Width} mask.");
+        }
+        using var result = new RunBuffer(_counts.Length + other._counts.Length);
+        RleMerge.Merge(_counts, other._counts, RleMergeOperation.Difference, result);
+        return new CocoRle(Height, Width, result.ToArray(), trusted: true);
+    }
+
+    public static CocoRle EncodeColumnMajor(ReadOnlySpan<byte> pixels, int height, int width) => Encode(pixels, height, width, MaskOrder.ColumnMajor);
+
+    public static CocoRle EncodeRowMajor(ReadOnlySpan<byte> pixels, int height, int width) => Encode(pixels, height, width, MaskOrder.RowMajor);
+
+    public void DecodeColumnMajor(Span<byte> destination) => Decode(destination, MaskOrder.ColumnMajor);
+
+    public void DecodeRowMajor(Span<byte> destination) => Decode(destination, MaskOrder.RowMajor);
+
+    /// <summary>Sum of the counts (= h×w for every instance).</summary>
+    public long CountsSum() => PixelCount;
+
+    /// <summary><see cref="BoundingBox"/> as pycocotools' <c>[x, y, w, h]</c> array.</summary>
     public double[] ToBbox()
     {
-        var m = Counts.Length & ~1;
-        if (m == 0)
-        {
-            return [0, 0, 0, 0];
-        }
-        var h = (uint)Height;
-        uint xs = (uint)Width, ys = h, xe = 0, ye = 0, cc = 0, xp = 0;
-        for (var j = 0; j < m; j++)
-        {
-            cc += Counts[j];
-            var t = cc - (uint)(j % 2);
-            var y = t % h;
-            var x = (t - y) / h;
-            if (j % 2 == 0)
-            {
-                xp = x;
-            }
-            else if (xp < x)
-            {
-                ys = 0;
-                ye = h - 1;
-            }
-            xs = Math.Min(xs, x);
-            xe = Math.Max(xe, x);
-            ys = Math.Min(ys, y);
-            ye = Math.Max(ye, y);
-        }
-        return [xs, ys, xe - xs + 1, ye - ys + 1];
+        var box = BoundingBox;
+        return [box.X, box.Y, box.Width, box.Height];
     }
 
-    /// <summary>The complement mask (every pixel flipped), canonical when this one is.</summary>
+    /// <summary>The complement mask (background ⇄ foreground).</summary>
     public CocoRle Invert()
     {
-        if (Counts.Length == 0)
+        if (_counts.Length == 0)
         {
             return this;
         }
-        if (Counts[0] == 0)
+        if (_counts[0] == 0 && _counts.Length > 1)
         {
-            return new CocoRle(Height, Width, Counts[1..]);
+            return new CocoRle(Height, Width, _counts[1..], trusted: true);
         }
-        var counts = new uint[Counts.Length + 1];
-        Counts.CopyTo(counts, 1);
-        return new CocoRle(Height, Width, counts);
+        return new CocoRle(Height, Width, [0, .. _counts], trusted: true);
     }
 
-    private static void CheckLength(int length, int height, int width)
+    /// <summary>The compressed counts string (pycocotools <c>toString</c>).</summary>
+    public string ToCompressedString() => RleStringCodec.ToString(_counts);
+
+    public int GetMaxCompressedByteCount() => RleStringCodec.GetMaxByteCount(_counts.Length);
+
+    /// <summary>Writes the compressed string as UTF-8 (e.g. for <c>Utf8JsonWriter.WriteStringValue</c>, which escapes '\').</summary>
+    public int WriteCompressed(Span<byte> utf8Destination) => RleStringCodec.Write(_counts, utf8Destination);
+
+    /// <summary>pycocotools <c>decode</c>: a new 0/1 byte mask in the requested order.</summary>
+    public byte[] Decode(MaskOrder order = MaskOrder.ColumnMajor)
     {
-        if ((long)height * width != length)
-        {
-            throw new ArgumentException("a " + height + "×" + width + " mask has " + ((long)height * width) + " pixels, not " + length);
-        }
+        var mask = new byte[RleSize.BufferLength(Height, Width)];
+        Decode(mask, order);
+        return mask;
     }
 
-    private string CountsMismatch() =>
-        "RLE counts sum to " + CountsSum() + " pixels but the mask is " + Height + "×" + Width + " = " + PixelCount;
+    /// <summary>Writes the 0/1 mask into <paramref name="destination"/> (exactly h×w bytes).</summary>
+    public void Decode(Span<byte> destination, MaskOrder order = MaskOrder.ColumnMajor)
+        => MaskLayout.DecodeColumnMajor(_counts, Height, Width, order, destination);
+
+    /// <summary>Takes ownership of counts already validated by the caller (sum = h×w).</summary>
+    internal static CocoRle FromTrustedCounts(int height, int width, uint[] counts) => new(height, width, counts, trusted: true);
+
+    internal uint[] CountsArray => _counts;
+
+    public bool Equals(CocoRle? other)
+        => other is not null && other.Height == Height && other.Width == Width && other._counts.AsSpan().SequenceEqual(_counts);
+
+    public override bool Equals(object? obj) => Equals(obj as CocoRle);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Height);
+        hash.Add(Width);
+        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_counts.AsSpan()));
+        return hash.ToHashCode();
+    }
+
+    public override string ToString() => $"CocoRle {Height}x{Width}, {_counts.Length} runs, area {Area}";
 }

@@ -1,72 +1,168 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Labelport.Core.Masks;
 
 /// <summary>
-/// Encord's <c>rleString</c> (spec encord-json.md §11): the pycocotools string codec over the mask in <b>row-major</b>
-/// order. Converts to and from COCO's column-major RLE.
+/// Encord bitmasks: <c>rleString</c> is the COCO counts string over the mask flattened in row-major order
+/// (spec encord-json.md §11). Conversions to and from COCO's column-major RLE work on runs (no h×w buffer)
+/// when the mask has few runs, and through a byte mask otherwise; both give identical results.
 /// </summary>
 public static class EncordBitmask
 {
-    /// <summary>Decodes an Encord rleString into a row-major 0/1 mask of <paramref name="height"/>×<paramref name="width"/>.</summary>
-    public static void DecodeRowMajor(string rleString, int height, int width, Span<byte> destination)
+    private const int DirectRunRatio = 16;
+
+    /// <summary>Encord <c>rleString</c> of an h×w mask → COCO RLE (column-major counts).</summary>
+    /// <exception cref="MaskFormatException">Malformed string, or counts that do not sum to h×w.</exception>
+    public static CocoRle ToCoco(ReadOnlySpan<char> rleString, int height, int width)
+        => ToCoco(RleStringCodec.Parse(rleString, height, width), height, width);
+
+    /// <inheritdoc cref="ToCoco(ReadOnlySpan{char}, int, int)"/>
+    public static CocoRle ToCoco(ReadOnlySpan<byte> utf8RleString, int height, int width)
+        => ToCoco(RleStringCodec.Parse(utf8RleString, height, width), height, width);
+
+    public static bool TryToCoco(ReadOnlySpan<char> rleString, int height, int width, [NotNullWhen(true)] out CocoRle? rle, out string error)
     {
-        var counts = RleStringCodec.Decode(rleString);
-        if ((long)height * width != destination.Length)
-        {
-            throw new ArgumentException("destination must hold height × width bytes", nameof(destination));
-        }
-        if (!RunLengthEncoder.TryDecode(counts, destination))
-        {
-            throw new MaskFormatException(Mismatch(counts, height, width));
-        }
+        rle = RleStringCodec.TryParse(rleString, height, width, out var rowCounts, out error) ? ToCoco(rowCounts, height, width) : null;
+        return rle is not null;
     }
 
-    /// <summary>Encord row-major rleString → COCO column-major RLE (decode, transpose, encode; pooled buffers).</summary>
-    public static CocoRle ToCoco(string rleString, int height, int width)
-    {
-        var pixels = (int)((long)height * width);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, pixels));
-        try
-        {
-            var mask = buffer.AsSpan(0, pixels);
-            DecodeRowMajor(rleString, height, width, mask);
-            return CocoRle.EncodeRowMajor(mask, height, width);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>COCO column-major RLE → Encord row-major rleString.</summary>
+    /// <summary>COCO RLE → Encord <c>rleString</c> (row-major runs).</summary>
     public static string FromCoco(CocoRle rle)
     {
         ArgumentNullException.ThrowIfNull(rle);
-        var pixels = (int)rle.PixelCount;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, pixels));
+        if (rle.PixelCount == 0)
+        {
+            return string.Empty; // Encord writes "" for a mask without pixels
+        }
+        using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
+        if (rle.Counts.Length <= rle.PixelCount / DirectRunRatio)
+        {
+            RunTranspose.Transpose(rle.Counts, rle.Width, rle.Height, rowRuns);
+        }
+        else
+        {
+            RowRunsMaterialized(rle, rowRuns);
+        }
+        return RleStringCodec.ToString(rowRuns.Span);
+    }
+
+    /// <summary>Encord <c>rleString</c> of a row-major mask (any non-zero byte is foreground).</summary>
+    public static string Encode(ReadOnlySpan<byte> rowMajorMask, int height, int width)
+    {
+        var n = RleSize.BufferLength(height, width);
+        if (rowMajorMask.Length != n)
+        {
+            throw new ArgumentException($"Mask has {rowMajorMask.Length} bytes, expected {height}×{width} = {n}.", nameof(rowMajorMask));
+        }
+        using var runs = new RunBuffer(1024);
+        MaskRunEncoder.Encode(rowMajorMask, runs);
+        return n == 0 ? string.Empty : RleStringCodec.ToString(runs.Span);
+    }
+
+    /// <summary>Encord <c>rleString</c> of a row-major mask of any shape (runs only; "" for no pixels).</summary>
+    public static string Encode(ReadOnlySpan<byte> rowMajorMask)
+    {
+        if (rowMajorMask.IsEmpty)
+        {
+            return string.Empty;
+        }
+        using var runs = new RunBuffer((int)Math.Min(rowMajorMask.Length + 1L, 1 << 21));
+        MaskRunEncoder.Encode(rowMajorMask, runs);
+        return RleStringCodec.ToString(runs.Span);
+    }
+
+    /// <summary>Decodes an Encord <c>rleString</c> into a row-major 0/1 mask of exactly h×w bytes.</summary>
+    public static void DecodeRowMajor(ReadOnlySpan<char> rleString, int height, int width, Span<byte> destination)
+    {
+        var counts = RleStringCodec.Parse(rleString, height, width);
+        if (destination.Length != (long)height * width)
+        {
+            throw new ArgumentException($"Destination has {destination.Length} bytes, expected {height}×{width}.", nameof(destination));
+        }
+        MaskRunDecoder.Decode(counts, destination);
+    }
+
+    /// <summary>Decodes an Encord <c>rleString</c> to a row-major 0/1 mask.</summary>
+    public static byte[] Decode(ReadOnlySpan<char> rleString, int height, int width)
+    {
+        var counts = RleStringCodec.Parse(rleString, height, width);
+        var mask = new byte[RleSize.BufferLength(height, width)];
+        MaskRunDecoder.Decode(counts, mask);
+        return mask;
+    }
+
+    internal static CocoRle ToCoco(uint[] rowCounts, int height, int width)
+        => rowCounts.Length <= (long)height * width / DirectRunRatio
+            ? ToCocoDirect(rowCounts, height, width)
+            : ToCocoMaterialized(rowCounts, height, width);
+
+    /// <summary>Run transpose: rows of length w → columns of length h.</summary>
+    internal static CocoRle ToCocoDirect(ReadOnlySpan<uint> rowCounts, int height, int width)
+    {
+        using var columnRuns = new RunBuffer(rowCounts.Length + 16);
+        RunTranspose.Transpose(rowCounts, height, width, columnRuns);
+        return CocoRle.FromTrustedCounts(height, width, columnRuns.ToArray());
+    }
+
+    /// <summary>Decode to a row-major byte mask, transpose the bytes, encode column-major.</summary>
+    internal static CocoRle ToCocoMaterialized(ReadOnlySpan<uint> rowCounts, int height, int width)
+    {
+        var n = RleSize.BufferLength(height, width);
+        var rowMajor = ArrayPool<byte>.Shared.Rent(n);
+        var columnMajor = ArrayPool<byte>.Shared.Rent(n);
         try
         {
-            var mask = buffer.AsSpan(0, pixels);
-            rle.DecodeRowMajor(mask);
-            return RleStringCodec.Encode(RunLengthEncoder.Encode(mask));
+            MaskRunDecoder.Decode(rowCounts, rowMajor.AsSpan(0, n));
+            ByteTranspose.Transpose(rowMajor.AsSpan(0, n), columnMajor.AsSpan(0, n), height, width);
+            using var columnRuns = new RunBuffer(rowCounts.Length + 16);
+            MaskRunEncoder.Encode(columnMajor.AsSpan(0, n), columnRuns);
+            return CocoRle.FromTrustedCounts(height, width, columnRuns.ToArray());
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(rowMajor);
+            ArrayPool<byte>.Shared.Return(columnMajor);
         }
     }
 
-    /// <summary>Encodes a row-major 0/1 mask as an Encord rleString.</summary>
-    public static string Encode(ReadOnlySpan<byte> rowMajor) => RleStringCodec.Encode(RunLengthEncoder.Encode(rowMajor));
-
-    private static string Mismatch(uint[] counts, int height, int width)
+    internal static string FromCocoDirect(CocoRle rle)
     {
-        long sum = 0;
-        foreach (var c in counts)
+        if (rle.PixelCount == 0)
         {
-            sum += c;
+            return string.Empty;
         }
-        return "rleString counts sum to " + sum + " pixels but the bitmask is " + height + "×" + width + " = " + ((long)height * width);
+        using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
+        RunTranspose.Transpose(rle.Counts, rle.Width, rle.Height, rowRuns);
+        return RleStringCodec.ToString(rowRuns.Span);
+    }
+
+    internal static string FromCocoMaterialized(CocoRle rle)
+    {
+        if (rle.PixelCount == 0)
+        {
+            return string.Empty;
+        }
+        using var rowRuns = new RunBuffer(rle.Counts.Length + 16);
+        RowRunsMaterialized(rle, rowRuns);
+        return RleStringCodec.ToString(rowRuns.Span);
+    }
+
+    private static void RowRunsMaterialized(CocoRle rle, RunBuffer rowRuns)
+    {
+        var n = RleSize.BufferLength(rle.Height, rle.Width);
+        var columnMajor = ArrayPool<byte>.Shared.Rent(n);
+        var rowMajor = ArrayPool<byte>.Shared.Rent(n);
+        try
+        {
+            MaskRunDecoder.Decode(rle.Counts, columnMajor.AsSpan(0, n));
+            ByteTranspose.Transpose(columnMajor.AsSpan(0, n), rowMajor.AsSpan(0, n), rle.Width, rle.Height);
+            MaskRunEncoder.Encode(rowMajor.AsSpan(0, n), rowRuns);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(columnMajor);
+            ArrayPool<byte>.Shared.Return(rowMajor);
+        }
     }
 }

@@ -1,12 +1,12 @@
 namespace Labelport.Core.Masks;
 
-/// <summary>An RLE string or counts list that cannot be a mask: bad characters, a truncated token, overflow, wrong pixel total.</summary>
-public sealed class MaskFormatException : Exception
+/// <summary>
+/// The one domain error of the masks area: an RLE, counts string, polygon or PNG that cannot be a valid mask
+/// (bad character, truncated token, counts that do not sum to h×w, corrupt PNG chunk...). The message says
+/// where (character or byte offset, run index) and what.
+/// </summary>
+public sealed class MaskFormatException : FormatException
 {
-    public MaskFormatException()
-    {
-    }
-
     public MaskFormatException(string message)
         : base(message)
     {
@@ -14,6 +14,10 @@ public sealed class MaskFormatException : Exception
 
     public MaskFormatException(string message, Exception innerException)
         : base(message, innerException)
+    {
+    }
+
+    public MaskFormatException()
     {
     }
 }

@@ -4,6 +4,7 @@ namespace Labelport.Core.Masks;
 /// Encord multi-polygons (<c>polygons</c>: polygons → rings, ring 0 outer, the rest holes) as one COCO mask: the union
 /// over polygons of (outer ring minus the union of its holes), every ring rasterised exactly as <c>rleFrPoly</c> does.
 /// (Encord's own exporter fills with OpenCV, whose result varies between OpenCV versions; we use pycocotools' rule.)
+/// For rings held as spans, use <see cref="PolygonMaskBuilder"/> directly.
 /// </summary>
 public static class MultiPolygonRasterizer
 {
@@ -11,27 +12,19 @@ public static class MultiPolygonRasterizer
     public static CocoRle Rasterize(IReadOnlyList<IReadOnlyList<double[]>> polygons, int height, int width)
     {
         ArgumentNullException.ThrowIfNull(polygons);
-        var parts = new List<CocoRle>(polygons.Count);
+        using var builder = new PolygonMaskBuilder(height, width);
         foreach (var rings in polygons)
         {
             if (rings.Count == 0)
             {
                 continue;
             }
-            var outer = PolygonRasterizer.FromPolygon(rings[0], height, width);
-            if (rings.Count > 1)
+            builder.AddPolygon(rings[0]);
+            for (var r = 1; r < rings.Count; r++)
             {
-                var holes = new List<CocoRle>(rings.Count - 1);
-                for (var r = 1; r < rings.Count; r++)
-                {
-                    holes.Add(PolygonRasterizer.FromPolygon(rings[r], height, width));
-                }
-                outer = RleOperations.Subtract(outer, RleOperations.Merge(holes, intersect: false));
+                builder.AddHole(rings[r]);
             }
-            parts.Add(outer);
         }
-        return parts.Count == 0
-            ? new CocoRle(height, width, [(uint)((long)height * width)])
-            : RleOperations.Merge(parts, intersect: false);
+        return builder.Build();
     }
 }
