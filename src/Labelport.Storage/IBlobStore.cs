@@ -1,0 +1,22 @@
+namespace Labelport.Storage;
+
+/// <summary>
+/// Media and export files (file system and S3-compatible implementations). Keys are store-generated relative paths
+/// (<c>media/…</c>, <c>exports/…</c>), never taken from a request. A blob is visible under its key only once
+/// <see cref="IBlobUpload.PublishAsync"/> has completed: nothing half-written is ever readable.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>Starts writing a blob; the returned upload's stream is written, then published or disposed (discarded).</summary>
+    Task<IBlobUpload> BeginUploadAsync(string key, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>Opens a published blob for reading (seekable when the store allows, for Range requests), or null.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    Task<long?> GetLengthAsync(string key, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>A time-limited direct GET URL (S3 presigned), or null when the store has none (file system).</summary>
+    Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive);
+}

@@ -1,0 +1,20 @@
+namespace Labelport.Storage.Records;
+
+/// <summary>
+/// Which label rows of a project to list or export. Null members select everything; all combine with AND.
+/// Paging is keyset by (data title, label hash): <see cref="After"/> is the last key of the previous page.
+/// </summary>
+public sealed record LabelRowQuery(string ProjectHash)
+{
+    public IReadOnlyCollection<string>? DataHashes { get; init; }
+
+    public IReadOnlyCollection<string>? LabelStatuses { get; init; }
+
+    public DateTimeOffset? EditedAfter { get; init; }
+
+    public DateTimeOffset? EditedBefore { get; init; }
+
+    public (string DataTitle, string LabelHash)? After { get; init; }
+
+    public int Limit { get; init; } = 100;
+}

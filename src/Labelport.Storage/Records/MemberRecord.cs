@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Records;
+
+public sealed record MemberRecord(string ProjectHash, string UserId, string Email, string Name, ProjectRole Role);
