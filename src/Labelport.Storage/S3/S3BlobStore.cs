@@ -126,7 +126,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     {
         try
         {
-            await client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = options.Bucket }, cancellationToken).ConfigureAwait(false);
+            // HEAD bucket needs only s3:ListBucket on the bucket, which the store's least-privilege policy grants anyway.
+            await client.HeadBucketAsync(new HeadBucketRequest { BucketName = options.Bucket }, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && options.CreateBucket)
         {
@@ -135,6 +136,10 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             throw new InvalidOperationException($"S3 bucket '{options.Bucket}' does not exist at {options.ServiceUrl}.", e);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+        {
+            throw new InvalidOperationException($"S3 bucket '{options.Bucket}' at {options.ServiceUrl} refused the credentials ({(int)e.StatusCode}): check the access key, secret key and the bucket policy.", e);
         }
     }
 }
