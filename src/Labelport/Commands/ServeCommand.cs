@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Labelport.Server;
+using Microsoft.Extensions.Hosting;
 
 namespace Labelport.Cli.Commands;
 
