@@ -107,6 +107,8 @@ public sealed class ExportRunner
         {
             await foreach (var (record, history) in snapshot.ReadAsync(query, cancellationToken))
             {
+                // Stores may not look at the token (Microsoft.Data.Sqlite runs synchronously): check it per row.
+                cancellationToken.ThrowIfCancellationRequested();
                 var row = ParseRow(record, history);
                 filter.ApplyTo(row);
                 await links.PrepareAsync(row, cancellationToken);
@@ -123,7 +125,7 @@ public sealed class ExportRunner
                     return Abandoned(job, $"after {done} of {heartbeat.Total} rows");
                 }
             }
-            await file.CompleteAsync(cancellationToken);
+                await file.CompleteAsync(cancellationToken);
         }
         await hashing.FlushAsync(cancellationToken);
         if (staged.Count > 0)
@@ -134,6 +136,7 @@ public sealed class ExportRunner
         {
             return Abandoned(job, "before publishing");
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var size = hashing.Length;
         var sha256 = hashing.FinishHash();
         await upload.PublishAsync(cancellationToken);

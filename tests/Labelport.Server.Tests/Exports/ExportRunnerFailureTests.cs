@@ -52,7 +52,7 @@ public sealed class ExportRunnerFailureTests
         var queued = await env.QueueAsync(project, new ExportRequest());
         var claimed = await env.ClaimAsync(queued, "worker-a");
 
-        var run = env.Runner(EveryRow).RunAsync(claimed, CancellationToken.None);
+        var run = Task.Run(() => env.Runner(EveryRow).RunAsync(claimed, CancellationToken.None));
         var seen = await WaitForProgressAsync(env, queued, run);
         var cancelled = await env.Jobs.CancelAsync(queued.ExportHash, DateTimeOffset.UtcNow, CancellationToken.None);
         var outcome = await run;
@@ -78,7 +78,7 @@ public sealed class ExportRunnerFailureTests
         var queued = await env.QueueAsync(project, new ExportRequest());
         var first = await env.ClaimAsync(queued, "worker-a");
 
-        var run = env.Runner(EveryRow).RunAsync(first, CancellationToken.None);
+        var run = Task.Run(() => env.Runner(EveryRow).RunAsync(first, CancellationToken.None));
         await WaitForProgressAsync(env, queued, run);
         // Worker B sees A's lease as expired (its clock is past A's lease) and takes the job over.
         var second = await env.ClaimAsync(queued, "worker-b", DateTimeOffset.UtcNow.AddMinutes(5));
@@ -115,7 +115,8 @@ public sealed class ExportRunnerFailureTests
         var claimed = await env.ClaimAsync(queued, "worker-a");
         using var stop = new CancellationTokenSource();
 
-        var run = env.Runner(EveryRow).RunAsync(claimed, stop.Token);
+        // On its own thread: with synchronous SQLite and COCO writes, a run may never yield.
+        var run = Task.Run(() => env.Runner(EveryRow).RunAsync(claimed, stop.Token));
         await WaitForProgressAsync(env, queued, run);
         await stop.CancelAsync();
         var outcome = await run;
@@ -140,6 +141,7 @@ public sealed class ExportRunnerFailureTests
             var job = await env.FindAsync(queued);
             if (job.ProgressDone > 0)
             {
+                Assert.True(job.ProgressDone < job.ProgressTotal, "the run was already done when progress was first seen");
                 return job;
             }
             Assert.False(run.IsCompleted, "the run ended before any progress was seen: " + (run.IsFaulted ? run.Exception!.ToString() : "completed"));

@@ -1,4 +1,3 @@
-using Labelport.Core.Model;
 using Labelport.Server.Exports;
 using Labelport.Storage.Records;
 
