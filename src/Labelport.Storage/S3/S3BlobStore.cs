@@ -42,7 +42,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
-        var client = new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), config);
+        var client = options is { AccessKey: { Length: > 0 } accessKey, SecretKey: { Length: > 0 } secretKey }
+            ? new AmazonS3Client(new BasicAWSCredentials(accessKey, secretKey), config)
+            : new AmazonS3Client(config);
         var store = new S3BlobStore(client, options, timeProvider);
         try
         {
@@ -97,7 +99,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         await client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = options.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive)
+    public Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive, string? downloadFileName = null)
     {
         CheckKey(key);
         var request = new GetPreSignedUrlRequest
@@ -108,6 +110,11 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             Expires = timeProvider.GetUtcNow().Add(timeToLive).UtcDateTime,
             Protocol = options.ServiceUrl.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS,
         };
+        if (downloadFileName is not null)
+        {
+            request.ResponseHeaderOverrides.ContentDisposition =
+                new System.Net.Mime.ContentDisposition { DispositionType = "attachment", FileName = downloadFileName }.ToString();
+        }
         return new Uri(client.GetPreSignedURL(request));
     }
 

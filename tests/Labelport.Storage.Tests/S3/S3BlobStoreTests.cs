@@ -150,6 +150,22 @@ public sealed class S3BlobStoreTests(S3Fixture fixture) : IClassFixture<S3Fixtur
     }
 
     [Fact]
+    public async Task A_presigned_download_url_names_the_attachment()
+    {
+        var key = "exports/p1/" + Guid.NewGuid().ToString("N") + "_1.json";
+        await PutAsync(key, "[]"u8.ToArray());
+        var url = Store.TryGetPresignedUrl(key, TimeSpan.FromMinutes(5), "p1_2026-03-01_12-00-00.json");
+        Assert.NotNull(url);
+        // S3 answers with the signed response-content-disposition (moto ignores it, so check what is signed).
+        var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(
+            System.Web.HttpUtility.ParseQueryString(url.Query)["response-content-disposition"]!);
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("p1_2026-03-01_12-00-00.json", disposition.FileName?.Trim('"'));
+        using var http = new HttpClient();
+        Assert.Equal("[]", await http.GetStringAsync(url, None));
+    }
+
+    [Fact]
     public async Task Missing_keys_read_as_absent_and_delete_removes()
     {
         var key = "media/" + Guid.NewGuid().ToString("N");
