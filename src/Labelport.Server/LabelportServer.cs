@@ -9,7 +9,6 @@ using Labelport.Server.LabelRows;
 using Labelport.Server.Media;
 using Labelport.Server.Projects;
 using Labelport.Server.Users;
-using Labelport.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -51,7 +50,8 @@ public static class LabelportServer
         ConfigureLogging(builder, options);
 
         var time = TimeProvider.System;
-        var storage = await LabelportStorage.OpenSqliteAsync(dataFolder, time, cancellationToken);
+        var storage = await ServerStorage.OpenAsync(options, dataFolder, time, cancellationToken);
+        options.Announce(ServerStorage.Describe(options, dataFolder));
         var services = builder.Services;
         services.AddSingleton(time);
         services.AddSingleton(_ => storage);
