@@ -43,7 +43,9 @@ internal static class LabelportApi
             job.GetProperty("fileName").GetString()!,
             job.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number ? size.GetInt64() : null,
             job.TryGetProperty("sha256", out var sha) && sha.ValueKind == JsonValueKind.String ? sha.GetString() : null,
-            job.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : null);
+            job.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : null,
+            Time(job, "startedAt"),
+            Time(job, "finishedAt"));
     }
 
     /// <summary>The export's file (following a redirect to a presigned S3 URL when the server hands one out).</summary>
@@ -73,6 +75,9 @@ internal static class LabelportApi
         using var response = await client.PutAsync(new Uri($"api/projects/{projectHash}/label-rows/{labelHash}", UriKind.Relative), content);
         await ReadAsync(response, HttpStatusCode.OK);
     }
+
+    private static DateTimeOffset? Time(JsonElement job, string name) =>
+        job.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetDateTimeOffset() : null;
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
