@@ -72,6 +72,10 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         Assert.Equal(1, second.ReadByte());
         Assert.Null(await store.OpenReadAsync("media/missing.bin", default));
         Assert.Null(await store.OpenReadAsync("nowhere/missing.bin", default));
+        Assert.Null(await store.OpenReadAsync("media", default));
+        Assert.Null(await store.GetLengthAsync("media", default));
+        await store.DeleteAsync("media", default);
+        Assert.True(File.Exists(Path.Combine(_root, "media", "x.bin")));
         Assert.Null(store.TryGetPresignedUrl("media/x.bin", TimeSpan.FromMinutes(5)));
     }
 
