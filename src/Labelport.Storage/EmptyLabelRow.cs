@@ -14,7 +14,7 @@ internal static class EmptyLabelRow
 
     public static byte[] ToJson(DataItemRecord item, string? datasetTitle, string labelHash, DateTimeOffset now)
     {
-        var date = EncordDates.Format(now);
+        var date = LabelRowJson.FormatRowDate(now);
         var row = new LabelRow
         {
             LabelHash = labelHash,

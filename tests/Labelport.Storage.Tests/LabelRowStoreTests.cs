@@ -113,6 +113,10 @@ public abstract class LabelRowStoreTests(StoreFixture fixture)
         Assert.Equal("REVIEWED", reviewed!.LabelStatus);
         Assert.Equal(reviewedAt, reviewed.LastEditedAt);
         Assert.Equal("v2", TestData.Marker(reviewed));
+        var json = System.Text.Json.JsonDocument.Parse(reviewed.Json).RootElement;
+        Assert.Equal("REVIEWED", json.GetProperty("label_status").GetString());
+        Assert.Equal(LabelRowJson.FormatRowDate(reviewedAt), json.GetProperty("last_edited_at").GetString());
+        Assert.Equal(row.LabelHash, json.GetProperty("label_hash").GetString());
 
         var missing = TestData.Row(project.ProjectHash, "missing.png");
         Assert.False(await storage.LabelRows.UpdateAsync(missing, default));

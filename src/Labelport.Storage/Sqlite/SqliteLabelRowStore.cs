@@ -76,10 +76,22 @@ internal sealed class SqliteLabelRowStore(SqliteConnectionFactory connections) :
     public async Task<bool> SetStatusAsync(string projectHash, string labelHash, string labelStatus, DateTimeOffset editedAt, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        using var command = SqliteSql.Command(connection, null,
-            "UPDATE label_rows SET label_status = $status, last_edited_at = $edited WHERE project_hash = $project AND label_hash = $label")
-            .With("$project", projectHash).With("$label", labelHash).With("$status", labelStatus).With("$edited", editedAt);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        using var transaction = connection.BeginTransaction(deferred: false);
+        byte[] json;
+        using (var select = SqliteSql.Command(connection, transaction, "SELECT json FROM label_rows WHERE project_hash = $project AND label_hash = $label"))
+        {
+            if (await select.With("$project", projectHash).With("$label", labelHash).ExecuteScalarAsync(cancellationToken) is not byte[] stored)
+            {
+                return false;
+            }
+            json = LabelRowJson.WithStatus(stored, labelStatus, editedAt);
+        }
+        using var update = SqliteSql.Command(connection, transaction,
+            "UPDATE label_rows SET label_status = $status, last_edited_at = $edited, json = $json WHERE project_hash = $project AND label_hash = $label")
+            .With("$project", projectHash).With("$label", labelHash).With("$status", labelStatus).With("$edited", editedAt).With("$json", json);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        transaction.Commit();
+        return true;
     }
 
     public async Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string labelHash, CancellationToken cancellationToken)
