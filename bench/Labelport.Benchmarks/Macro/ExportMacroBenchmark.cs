@@ -14,7 +14,7 @@ namespace Labelport.Benchmarks.Macro;
 /// SQLite store, then exported as Encord JSON and as COCO by <see cref="ExportRunner"/> in a child process
 /// (<see cref="ExportMacroRun"/>), so its peak RSS (VmHWM, polled from /proc) is the export's alone and must stay flat
 /// as the project grows. Reports run time, rows/s, objects/s, output MB/s and peak RSS.
-/// Usage: <c>dotnet run -c Release --project bench/Labelport.Benchmarks -- export-macro [--objects 10000,100000] [--bitmasks 0.01]</c>
+/// Usage: <c>dotnet run -c Release --project bench/Labelport.Benchmarks -- export-macro [--objects 10000,100000] [--bitmasks 0.01] [--page-size 10]</c>
 /// </summary>
 public static class ExportMacroBenchmark
 {
@@ -26,6 +26,7 @@ public static class ExportMacroBenchmark
         var bitmaskShare = double.Parse(ConvertMacroBenchmark.Option(args, "--bitmasks", "0.01"), CultureInfo.InvariantCulture);
         var folder = Directory.CreateDirectory(Path.Combine(ConvertMacroBenchmark.FindRepository(), "artifacts", "bench")).FullName;
         var self = typeof(ExportMacroBenchmark).Assembly.Location;
+        var pageSize = ConvertMacroBenchmark.Option(args, "--page-size", new ExportWorkerOptions().PageSize.ToString(CultureInfo.InvariantCulture));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine("| objects | rows | format | import s | output MB | export s | rows/s | objects/s | output MB/s | peak RSS MB |");
         Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -40,7 +41,7 @@ public static class ExportMacroBenchmark
             foreach (var format in new[] { ExportFormats.Json, ExportFormats.Coco })
             {
                 await QueueAsync(dataFolder, project, user, format);
-                var (peakKb, output) = MeasureChild("dotnet", [self, ExportMacroRun.Command, dataFolder]);
+                var (peakKb, output) = MeasureChild("dotnet", [self, ExportMacroRun.Command, dataFolder, pageSize]);
                 var parts = output.Trim().Split(' ');
                 var seconds = double.Parse(parts[1], CultureInfo.InvariantCulture);
                 var written = long.Parse(parts[2], CultureInfo.InvariantCulture);

@@ -20,6 +20,10 @@ public static class ExportMacroRun
         var dataFolder = args[0];
         await using var storage = await LabelportStorage.OpenSqliteAsync(dataFolder, TimeProvider.System, CancellationToken.None);
         var workerOptions = new ExportWorkerOptions { WorkerId = "bench" };
+        if (args.Length > 1)
+        {
+            workerOptions.PageSize = int.Parse(args[1], CultureInfo.InvariantCulture);
+        }
         var runnerOptions = new ExportRunnerOptions
         {
             PublicBaseUri = new Uri("http://127.0.0.1:5000/"),

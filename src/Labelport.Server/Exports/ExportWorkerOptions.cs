@@ -25,7 +25,7 @@ public sealed class ExportWorkerOptions
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Rows read per keyset page from the snapshot (a page is held in memory with its JSON, so keep it small).</summary>
-    public int PageSize { get; set; } = 50;
+    public int PageSize { get; set; } = 10;
 
     /// <summary>Exported label hashes staged per store call.</summary>
     public int StageBatchSize { get; set; } = 500;
