@@ -1,0 +1,27 @@
+using Labelport.Server.Media;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Labelport.Server.Exports;
+
+public static class ExportServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the media URL signer (secret in <c>&lt;dataFolder&gt;/secret.key</c>), the work signal, the export
+    /// runner and the background worker. The host registers <c>LabelportStorage</c> and <see cref="TimeProvider"/> as
+    /// singletons, and may register its own <see cref="ExportRunnerOptions"/> (otherwise a default is used).
+    /// </summary>
+    public static IServiceCollection AddLabelportExports(this IServiceCollection services, string dataFolder, Action<ExportWorkerOptions>? configureWorker = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(dataFolder);
+        var workerOptions = new ExportWorkerOptions();
+        configureWorker?.Invoke(workerOptions);
+        services.AddSingleton(workerOptions);
+        services.TryAddSingleton(new ExportRunnerOptions());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => MediaUrlSigner.LoadOrCreate(dataFolder));
+        services.AddSingleton<ExportWorkSignal>();
+        return services;
+    }
+}
