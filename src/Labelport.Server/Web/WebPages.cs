@@ -42,8 +42,9 @@ public static class WebPages
 
         var signInPage = ReadPage(files, "index.html");
         var projectPage = ReadPage(files, "project.html");
-        app.MapGet("/", (HttpContext context) => Page(context, signInPage)).ExcludeFromDescription();
-        app.MapGet("/projects/{projectHash}", (HttpContext context) => Page(context, projectPage))
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/", methods, (HttpContext context) => Page(context, signInPage)).ExcludeFromDescription();
+        app.MapMethods("/projects/{projectHash}", methods, (HttpContext context) => Page(context, projectPage))
             .ExcludeFromDescription();
         return app;
     }

@@ -4,8 +4,14 @@ import assert from 'node:assert/strict';
 import { apiJson } from './server.mjs';
 
 export async function findDemoProject(page) {
-  const { status, json: projects } = await apiJson(page, 'GET', '/api/projects');
-  assert.equal(status, 200);
+  // /health answers before the demo is seeded: wait (bounded) until its project shows up.
+  let projects = [];
+  for (let i = 0; i < 120 && !projects.length; i++) {
+    const listed = await apiJson(page, 'GET', '/api/projects');
+    assert.equal(listed.status, 200);
+    projects = listed.json;
+    if (!projects.length) await new Promise((r) => setTimeout(r, 500));
+  }
   assert.ok(projects.length > 0, 'the demo has at least one project');
   const candidates = [];
   for (const p of projects) {
