@@ -47,6 +47,12 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fsS "$url/health" >/dev/null || { echo "e2e: $url/health did not answer in 60 s; server log:" >&2; cat "$log" >&2; startup_failed; }
+# /health answers before the demo is seeded; the server announces the demo sign-in when it is done.
+for _ in $(seq 1 120); do
+  grep -q "Demo sign-in" "$log" && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "e2e: the server exited while seeding the demo; its log:" >&2; cat "$log" >&2; startup_failed; }
+  sleep 0.5
+done
 echo "e2e: labelport serve --demo is up at $url"
 
 cd tests/e2e
