@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium } from '../lib/browser.mjs';
 import { apiJson, screenshot, server, signInWithForm } from '../lib/server.mjs';
-import { chooseExport, findDemoProject, frameObjects } from '../lib/project.mjs';
+import { chooseExport, findDemoProject, frameClassifications, frameObjects } from '../lib/project.mjs';
 import { chooseFilters, download, exportAndWait, openProject, tickFiles } from '../lib/export-page.mjs';
 
 const STAMP = String.raw`\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}`;
@@ -105,9 +105,20 @@ describe('Export tab', () => {
     const links = [];
     for (const row of rows) {
       assert.equal(row.label_status, choice.status);
-      for (const { object } of frameObjects(row)) assert.equal(object.featureHash, choice.object.featureNodeHash);
-      for (const answer of Object.values(row.object_answers || {})) assert.equal(answer.featureHash, choice.object.featureNodeHash);
-      for (const answer of Object.values(row.classification_answers || {})) assert.equal(answer.featureHash, choice.classification.featureNodeHash);
+      const objects = frameObjects(row).map(({ object }) => object);
+      for (const object of objects) assert.equal(object.featureHash, choice.object.featureNodeHash);
+      const keptObjects = new Set(objects.map((o) => o.objectHash));
+      for (const [hash, answer] of Object.entries(row.object_answers || {})) {
+        assert.ok(keptObjects.has(hash) || answer.featureHash === choice.object.featureNodeHash, `object_answers.${hash} belongs to a kept object`);
+      }
+      const keptClassifications = new Set(frameClassifications(row).map(({ classification }) => {
+        assert.equal(classification.featureHash, choice.classification.featureNodeHash);
+        return classification.classificationHash;
+      }));
+      for (const [hash, answer] of Object.entries(row.classification_answers || {})) {
+        assert.ok(answer.featureHash === choice.classification.featureNodeHash || (!answer.featureHash && keptClassifications.has(hash)),
+          `classification_answers.${hash} belongs to the chosen classification`);
+      }
       assert.equal(row.export_history?.[0]?.export_hash, exportHash, 'the row carries this export in its history');
       assert.equal(row.export_history[0].user_email, server.adminEmail);
       for (const unit of Object.values(row.data_units)) links.push({ unit, link: unit.data_link });
@@ -195,6 +206,7 @@ describe('Export tab', () => {
       }, project.projectHash);
       assert.equal(tried.status, 403);
       assert.match(tried.type, /application\/problem\+json/);
+      await annotator.goto('about:blank');
       await annotator.goto(`${server.url}/projects/${project.projectHash}#history`);
       const alert = annotator.getByRole('alert').filter({ hasText: tried.problem.detail || tried.problem.title });
       await alert.waitFor();
