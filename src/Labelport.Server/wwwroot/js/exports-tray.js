@@ -169,7 +169,7 @@ export class ExportsTray extends EventTarget {
       body = h('div.export-item-body', {},
         h('a.button.primary.download-link', { href: exportFileUrl(job.exportHash), download: job.fileName },
           icon('download', { size: 16 }), h('span', {}, `Download ${job.fileName}`)),
-        h('div.export-item-meta', {}, h('span', {}, `${formatNumber(total)} rows · ${formatSize(job.size)}`),
+        h('div.export-item-meta', {}, h('span', {}, `${formatNumber(total)} row${total === 1 ? '' : 's'} · ${formatSize(job.size)}`),
           this.dismissButton(job)));
     } else {
       body = h('div.export-item-body', {},

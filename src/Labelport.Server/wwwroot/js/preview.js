@@ -6,6 +6,7 @@ import { h, icon, clear } from './dom.js';
 import { dataTypeName, shapeName, statusName } from './format.js';
 
 const MAX_SIDE = 2048;
+const MIN_WIDTH = 1280;
 
 export class PreviewDialog {
   constructor(projectHash, ontology, objectFilter) {
@@ -86,9 +87,11 @@ export class PreviewDialog {
 
     const width = view.unit.width || 1280;
     const height = view.unit.height || 720;
-    const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+    // Small media are drawn larger so outlines and names stay crisp; large ones are capped.
+    const scale = Math.min(MAX_SIDE / Math.max(width, height), Math.max(1, MIN_WIDTH / width));
     this.canvas.width = Math.round(width * scale);
     this.canvas.height = Math.round(height * scale);
+    this.canvas.style.setProperty('--aspect', String(width / height));
     const ctx = this.canvas.getContext('2d');
     const token = (this.drawToken = Symbol('draw'));
     this.status.textContent = 'Loading media…';
