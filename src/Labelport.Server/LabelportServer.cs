@@ -82,6 +82,7 @@ public static class LabelportServer
             json.SerializerOptions.RespectNullableAnnotations = true;
             json.SerializerOptions.RespectRequiredConstructorParameters = true;
             json.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+            json.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
         });
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
@@ -156,13 +157,15 @@ public static class LabelportServer
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // Keys sit in <data>/keys with the database; there is no separate key-encryption secret to protect them with.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         if (options.JsonConsoleLogs)
         {
             builder.Logging.AddJsonConsole(json =>
             {
                 json.IncludeScopes = true;
                 json.UseUtcTimestamp = true;
-                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 json.JsonWriterOptions = new JsonWriterOptions { Indented = false };
             });
         }

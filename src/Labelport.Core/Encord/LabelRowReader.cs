@@ -48,6 +48,27 @@ public static class LabelRowReader
         return ReadAll(stream).Single();
     }
 
+    /// <summary>
+    /// One row from UTF-8 JSON (e.g. a stored row), without decoding it to a string first. Anything but exactly one
+    /// row → <see cref="LabelFormatException"/>.
+    /// </summary>
+    public static LabelRow ParseRow(byte[] utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var stream = new MemoryStream(utf8Json, writable: false);
+        using var rows = ReadAllIterator(stream).GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            throw new LabelFormatException("$", "expected one label row, found an empty array");
+        }
+        var row = rows.Current;
+        if (rows.MoveNext())
+        {
+            throw new LabelFormatException("$", "expected one label row, found an array of several");
+        }
+        return row;
+    }
+
     private static IEnumerable<LabelRow> ReadAllIterator(Stream stream)
     {
         using var splitter = new TopLevelJsonSplitter(stream);

@@ -1,6 +1,8 @@
 using Labelport.Server.Media;
+using Labelport.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Labelport.Server.Exports;
 
@@ -22,6 +24,19 @@ public static class ExportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => MediaUrlSigner.LoadOrCreate(dataFolder));
         services.AddSingleton<ExportWorkSignal>();
+        services.AddSingleton(provider =>
+        {
+            var storage = provider.GetRequiredService<LabelportStorage>();
+            return new ExportRunner(
+                storage.Projects, storage.LabelRows, storage.ExportJobs, storage.Blobs,
+                provider.GetRequiredService<MediaUrlSigner>(), provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ExportRunnerOptions>(), workerOptions, provider.GetService<ILogger<ExportRunner>>());
+        });
+        services.AddSingleton(provider => new ExportWorker(
+            provider.GetRequiredService<LabelportStorage>().ExportJobs, provider.GetRequiredService<ExportRunner>(),
+            provider.GetRequiredService<ExportWorkSignal>(), provider.GetRequiredService<TimeProvider>(), workerOptions,
+            provider.GetRequiredService<ILogger<ExportWorker>>()));
+        services.AddHostedService(provider => provider.GetRequiredService<ExportWorker>());
         return services;
     }
 }

@@ -35,7 +35,15 @@ internal static class ServeCommand
             Announce = console.WriteLine,
         }.WithEnvironment(Environment.GetEnvironmentVariable);
         await using var app = await LabelportServer.BuildAsync(options, cancellationToken);
-        await LabelportServer.StartAsync(app, cancellationToken);
+        try
+        {
+            await LabelportServer.StartAsync(app, cancellationToken);
+        }
+        catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException or Server.Hosting.ApiProblemException)
+        {
+            console.WriteErrorLine("labelport serve: could not start: " + error.Message);
+            return LabelportCli.Failed;
+        }
         console.WriteLine("Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
