@@ -166,17 +166,35 @@ describe('Export tab', () => {
     await page.getByRole('button', { name: `Preview labels of ${file.dataTitle}`, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: file.dataTitle });
     await dialog.waitFor();
-    const canvas = dialog.locator('canvas');
+    const canvas = page.locator('canvas.preview-canvas');
     await canvas.and(page.locator('[data-objects]')).waitFor();
     const drawn = Number(await canvas.getAttribute('data-objects'));
     assert.ok(drawn > 0 && drawn <= frameObjects(full).length, `objects drawn on the first labelled frame (${drawn})`);
+    const onlyKept = dialog.getByRole('checkbox', { name: 'Only objects the export keeps' });
+    assert.equal(await onlyKept.isDisabled(), true, 'without an object filter every object is kept');
     // Step to a frame that carries the chosen object; its outline and tag are drawn in its colour.
-    for (let i = 0; i < 50 && !(await canvas.getAttribute('aria-label')).includes(choice.object.name); i++) {
-      await dialog.getByRole('button', { name: 'Next frame' }).click();
+    const label = () => canvas.getAttribute('aria-label');
+    for (let i = 0; i < 50 && !(await label()).includes(choice.object.name); i++) {
+      await redrawn(page, canvas, () => dialog.getByRole('button', { name: 'Next frame' }).click());
     }
-    assert.ok((await canvas.getAttribute('aria-label')).includes(choice.object.name));
+    assert.ok((await label()).includes(choice.object.name));
     assert.ok(await canvasHasColour(canvas, choice.object.color), `the ${choice.object.name} outline is drawn in its colour`);
     await screenshot(page, 'preview');
+    await dialog.getByRole('button', { name: 'Close preview' }).click();
+
+    // With the object filter set, the preview shows what the export keeps: that object only.
+    await page.getByRole('button', { name: /^Objects / }).click();
+    await page.getByRole('group', { name: 'Objects', exact: true }).locator(`input[value="${choice.object.featureNodeHash}"]`).check();
+    await redrawn(page, canvas, () => page.getByRole('button', { name: `Preview labels of ${file.dataTitle}`, exact: true }).click());
+    assert.equal(await onlyKept.isChecked(), true, 'the preview starts with the export’s object filter');
+    for (let i = 0; i < 50 && !(await label()).includes(choice.object.name); i++) {
+      await redrawn(page, canvas, () => dialog.getByRole('button', { name: 'Next frame' }).click());
+    }
+    const names = (await label()).replace(/^.*drawn: /, '').split(', ');
+    assert.ok(names.length > 0 && names.every((n) => n === choice.object.name), `only ${choice.object.name} is drawn (${names.join(', ')})`);
+    const kept = Number(await canvas.getAttribute('data-objects'));
+    await redrawn(page, canvas, () => onlyKept.uncheck());
+    assert.ok(Number(await canvas.getAttribute('data-objects')) >= kept, 'unticking shows every object again');
     await dialog.getByRole('button', { name: 'Close preview' }).click();
   });
 
@@ -243,6 +261,13 @@ describe('Export tab', () => {
     }
   });
 });
+
+/** Runs an action and waits until the preview has drawn again. */
+async function redrawn(page, canvas, action) {
+  const before = await canvas.getAttribute('data-draws');
+  await action();
+  await page.waitForFunction((n) => document.querySelector('.preview-canvas').dataset.draws !== n, before);
+}
 
 async function canvasHasColour(canvas, hex) {
   return canvas.evaluate((el, colour) => {

@@ -111,6 +111,7 @@ export class PreviewDialog {
       `${view.unit.data_title || 'Frame'} with ${objects.length} object${objects.length === 1 ? '' : 's'} drawn: ` +
       (objects.map((o) => o.name).join(', ') || 'none'));
     this.canvas.dataset.objects = String(objects.length);
+    this.canvas.dataset.draws = String((Number(this.canvas.dataset.draws) || 0) + 1);
     this.renderLegend(view, objects, keep);
   }
 
