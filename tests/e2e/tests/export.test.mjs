@@ -38,6 +38,11 @@ describe('Export tab', () => {
   test('COCO of two ticked files, one label status, one object and one classification', async () => {
     const { project } = demo;
     await openProject(page, project.projectHash);
+    assert.equal(await page.getByRole('button', { name: 'Export', exact: true }).isDisabled(), true, 'Export is disabled while nothing is ticked');
+    await page.getByRole('button', { name: /^Label status / }).click();
+    const statusCount = await page.getByRole('group', { name: 'Label status', exact: true })
+      .locator('label', { has: page.locator(`input[value="${choice.status}"]`) }).locator('.ms-option-count').innerText();
+    assert.equal(parseInt(statusCount, 10), demo.rows.filter((r) => r.labelStatus === choice.status).length, 'the status shows its file count');
     await tickFiles(page, choice.files);
     await chooseFilters(page, { format: 'coco', status: choice.status, object: choice.object, classification: choice.classification });
     await screenshot(page, 'export-coco-chosen');
@@ -156,6 +161,29 @@ describe('Export tab', () => {
     } finally {
       await anonymous.close();
     }
+  });
+
+  test('the text filter narrows the table and select-all ticks the files it shows', async () => {
+    await openProject(page, demo.project.projectHash);
+    const query = demo.rows[0].dataTitle;
+    await page.getByLabel('Filter files').fill(query.toUpperCase());
+    const shown = page.locator('.files-table tbody tr[data-data-hash]');
+    const titles = await shown.locator('.file-title').allInnerTexts();
+    assert.ok(titles.includes(query), `the matching file is shown (${titles.join(', ')})`);
+    assert.ok(titles.every((t) => t.toLowerCase().includes(query.toLowerCase())), 'only matching files are shown');
+    assert.ok(titles.length < demo.rows.length, 'the filter hides the others');
+    await page.getByRole('checkbox', { name: 'Select all files shown' }).check();
+    const ticked = await shown.count();
+    assert.equal(await page.locator('.files-table tbody input[type=checkbox]:checked').count(), ticked);
+    assert.match(await page.locator('#file-count').innerText(), new RegExp(`${ticked} selected`));
+    assert.equal(await page.getByRole('button', { name: `Export ${ticked} file${ticked === 1 ? '' : 's'}`, exact: true }).isEnabled(), true);
+    await page.getByLabel('Filter files').fill('');
+    const selectAll = page.getByRole('checkbox', { name: 'Select all files shown' });
+    assert.equal(await selectAll.evaluate((el) => el.indeterminate), true, 'some of the shown files are ticked');
+    await selectAll.check();
+    assert.equal(await page.locator('.files-table tbody input[type=checkbox]:checked').count(), demo.rows.length);
+    await selectAll.uncheck();
+    assert.equal(await page.getByRole('button', { name: 'Export', exact: true }).isDisabled(), true);
   });
 
   test('the preview draws the file’s labels, and only the chosen object when asked', async () => {
