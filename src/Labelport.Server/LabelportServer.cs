@@ -66,7 +66,8 @@ public static class LabelportServer
         services.AddSingleton<OntologyCache>();
         services.AddSingleton<LabelRowImporter>();
         services.AddSingleton<MediaUploader>();
-        services.AddSingleton(new ExportRunnerOptions { TemporaryFolder = Path.Combine(dataFolder, "tmp") });
+        var temporaryFolder = Directory.CreateDirectory(Path.Combine(dataFolder, "tmp")).FullName;
+        services.AddSingleton(new ExportRunnerOptions { TemporaryFolder = temporaryFolder });
         services.AddLabelportExports(dataFolder, worker =>
         {
             worker.Concurrency = options.ExportWorkerConcurrency;

@@ -43,6 +43,8 @@ public class ServerFixture : IAsyncLifetime
             AdminApiKey = AdminApiKey,
             JsonConsoleLogs = false,
             ExportLease = TimeSpan.FromSeconds(10),
+            // Tests sign in often (CreateUserAsync); the limit itself is tested with its own fixture.
+            SignInPermitsPerMinute = 10_000,
         });
         _app = await LabelportServer.BuildAsync(options, CancellationToken.None);
         BaseAddress = await LabelportServer.StartAsync(_app, CancellationToken.None);
