@@ -108,8 +108,9 @@ function tabSet(tabs) {
       select((keys[e.key] + tabs.length) % tabs.length, true);
     });
   });
-  const initial = Math.max(0, tabs.findIndex((t) => `#${t.id}` === location.hash));
-  select(initial, false);
+  const fromHash = () => Math.max(0, tabs.findIndex((t) => `#${t.id}` === location.hash));
+  window.addEventListener('hashchange', () => select(fromHash(), false));
+  select(fromHash(), false);
   return h('div.tabset', {}, list, panels);
 }
 
