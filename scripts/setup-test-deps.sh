@@ -6,3 +6,4 @@ command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on P
 command -v python3 >/dev/null || { apt-get update -qq && apt-get install -y -qq python3 >/dev/null; }
 bash scripts/start-test-services.sh --install   # PostgreSQL for the PostgreSQL/S3 tests
 dotnet restore Labelport.slnx -nologo -v:q
+bash scripts/setup-e2e.sh

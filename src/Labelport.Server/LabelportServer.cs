@@ -9,6 +9,7 @@ using Labelport.Server.LabelRows;
 using Labelport.Server.Media;
 using Labelport.Server.Projects;
 using Labelport.Server.Users;
+using Labelport.Server.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,7 +66,8 @@ public static class LabelportServer
         services.AddSingleton<OntologyCache>();
         services.AddSingleton<LabelRowImporter>();
         services.AddSingleton<MediaUploader>();
-        services.AddSingleton(new ExportRunnerOptions { TemporaryFolder = Path.Combine(dataFolder, "tmp") });
+        var temporaryFolder = Directory.CreateDirectory(Path.Combine(dataFolder, "tmp")).FullName;
+        services.AddSingleton(new ExportRunnerOptions { TemporaryFolder = temporaryFolder });
         services.AddLabelportExports(dataFolder, worker =>
         {
             worker.Concurrency = options.ExportWorkerConcurrency;
@@ -81,6 +83,7 @@ public static class LabelportServer
             json.SerializerOptions.RespectNullableAnnotations = true;
             json.SerializerOptions.RespectRequiredConstructorParameters = true;
             json.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+            json.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
         });
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
@@ -146,6 +149,7 @@ public static class LabelportServer
         app.MapMediaEndpoints();
         app.MapLabelRowEndpoints(options.MaxImportBytes);
         app.MapExportEndpoints();
+        app.MapLabelportWeb();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, LabelportServerOptions options)
@@ -154,13 +158,15 @@ public static class LabelportServer
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // Keys sit in <data>/keys with the database; there is no separate key-encryption secret to protect them with.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         if (options.JsonConsoleLogs)
         {
             builder.Logging.AddJsonConsole(json =>
             {
                 json.IncludeScopes = true;
                 json.UseUtcTimestamp = true;
-                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 json.JsonWriterOptions = new JsonWriterOptions { Indented = false };
             });
         }

@@ -11,9 +11,11 @@ public static class MediaSniffer
     /// <summary>Bytes of a file's start that <see cref="Sniff"/> looks at (JPEG size markers may follow large EXIF blocks).</summary>
     public const int HeadLength = 512 * 1024;
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static SniffedMedia? Sniff(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (head.StartsWith(PngSignature))
         {
             return head.Length >= 24 && head.Slice(12, 4).SequenceEqual("IHDR"u8)
                 ? new SniffedMedia("image/png", ReadInt32(head, 16), ReadInt32(head, 20))

@@ -9,6 +9,8 @@ internal static class DemoPng
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static byte[] Encode(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
     {
         var raw = new byte[height * (1 + width * 3)];
@@ -25,7 +27,7 @@ internal static class DemoPng
             }
         }
         using var output = new MemoryStream();
-        output.Write("\x89PNG\r\n\x1a\n"u8);
+        output.Write(PngSignature);
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteUInt32BigEndian(header, (uint)width);
         BinaryPrimitives.WriteUInt32BigEndian(header[4..], (uint)height);

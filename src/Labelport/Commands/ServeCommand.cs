@@ -51,10 +51,18 @@ internal static class ServeCommand
         catch (ServerConfigurationException e)
         {
             console.WriteErrorLine("labelport serve: " + e.Message);
-            return 2;
+            return LabelportCli.Failed;
         }
         await using var running = app;
-        await LabelportServer.StartAsync(app, cancellationToken);
+        try
+        {
+            await LabelportServer.StartAsync(app, cancellationToken);
+        }
+        catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException or Server.Hosting.ApiProblemException)
+        {
+            console.WriteErrorLine("labelport serve: could not start: " + error.Message);
+            return LabelportCli.Failed;
+        }
         console.WriteLine("Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
