@@ -49,24 +49,35 @@ public static class LabelRowReader
     }
 
     /// <summary>
-    /// One row from UTF-8 JSON (e.g. a stored row), without decoding it to a string first. Anything but exactly one
-    /// row → <see cref="LabelFormatException"/>.
+    /// One row object from UTF-8 JSON (e.g. a stored row), parsed in place: no decoding to a string, no copy into a
+    /// read buffer. Problems → <see cref="LabelFormatException"/> with the path from <c>$</c>.
     /// </summary>
     public static LabelRow ParseRow(byte[] utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var stream = new MemoryStream(utf8Json, writable: false);
-        using var rows = ReadAllIterator(stream).GetEnumerator();
-        if (!rows.MoveNext())
+        JsonDocument document;
+        try
         {
-            throw new LabelFormatException("$", "expected one label row, found an empty array");
+            document = JsonDocument.Parse(utf8Json.AsMemory(), DocumentOptions);
         }
-        var row = rows.Current;
-        if (rows.MoveNext())
+        catch (JsonException e)
         {
-            throw new LabelFormatException("$", "expected one label row, found an array of several");
+            throw new LabelFormatException("$", utf8Json.Length == 0
+                ? "the input is empty; expected a label row object"
+                : "malformed JSON at line " + (e.LineNumber + 1) + ", byte " + (e.BytePositionInLine + 1) + ": " + Ontology.OntologyReader.FirstSentence(e.Message), e);
         }
-        return row;
+        using (document)
+        {
+            var path = new JsonPath();
+            try
+            {
+                return LabelRowParser.Parse(document.RootElement, path);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+            {
+                throw new LabelFormatException(path.ToString(), "a string or property name here is not valid UTF-8", e);
+            }
+        }
     }
 
     private static IEnumerable<LabelRow> ReadAllIterator(Stream stream)

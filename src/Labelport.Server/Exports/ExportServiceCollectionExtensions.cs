@@ -3,6 +3,7 @@ using Labelport.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Labelport.Server.Exports;
 
@@ -35,7 +36,7 @@ public static class ExportServiceCollectionExtensions
         services.AddSingleton(provider => new ExportWorker(
             provider.GetRequiredService<LabelportStorage>().ExportJobs, provider.GetRequiredService<ExportRunner>(),
             provider.GetRequiredService<ExportWorkSignal>(), provider.GetRequiredService<TimeProvider>(), workerOptions,
-            provider.GetRequiredService<ILogger<ExportWorker>>()));
+            provider.GetService<ILogger<ExportWorker>>() ?? NullLogger<ExportWorker>.Instance));
         services.AddHostedService(provider => provider.GetRequiredService<ExportWorker>());
         return services;
     }

@@ -24,8 +24,8 @@ public sealed class ExportWorkerOptions
     /// <summary>A job claimed more often than this (its workers died or were stopped) is failed instead of run again.</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>Rows read per keyset page from the snapshot.</summary>
-    public int PageSize { get; set; } = 200;
+    /// <summary>Rows read per keyset page from the snapshot (a page is held in memory with its JSON, so keep it small).</summary>
+    public int PageSize { get; set; } = 10;
 
     /// <summary>Exported label hashes staged per store call.</summary>
     public int StageBatchSize { get; set; } = 500;
