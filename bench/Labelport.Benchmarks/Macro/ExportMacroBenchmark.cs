@@ -33,11 +33,12 @@ public static class ExportMacroBenchmark
         foreach (var objects in sizes)
         {
             var dataFolder = Path.Combine(folder, $"export-store-{objects}");
-            if (Directory.Exists(dataFolder))
+            var reuse = Environment.GetEnvironmentVariable("LABELPORT_BENCH_KEEP") == "1" && Directory.Exists(dataFolder);
+            if (Directory.Exists(dataFolder) && !reuse)
             {
                 Directory.Delete(dataFolder, recursive: true);
             }
-            var (project, user, rows, importSeconds) = await CreateProjectAsync(dataFolder, objects, bitmaskShare);
+            var (project, user, rows, importSeconds) = reuse ? await OpenProjectAsync(dataFolder) : await CreateProjectAsync(dataFolder, objects, bitmaskShare);
             foreach (var format in new[] { ExportFormats.Json, ExportFormats.Coco })
             {
                 await QueueAsync(dataFolder, project, user, format);
@@ -54,7 +55,10 @@ public static class ExportMacroBenchmark
                     $"| {objects} | {rows} | {format} | {importSeconds:F1} | {megabytes:F1} | {seconds:F2} | {rows / seconds:F0} | {objects / seconds:F0} | {megabytes / seconds:F1} | {peakKb / 1024.0:F0} |"));
                 DeleteExports(dataFolder);
             }
-            Directory.Delete(dataFolder, recursive: true);
+            if (Environment.GetEnvironmentVariable("LABELPORT_BENCH_KEEP") != "1")
+            {
+                Directory.Delete(dataFolder, recursive: true);
+            }
         }
         return 0;
     }
@@ -88,6 +92,16 @@ public static class ExportMacroBenchmark
             }
         }
         return (project, user, rows, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The project of a store kept from an earlier run (<c>LABELPORT_BENCH_KEEP=1</c>).</summary>
+    private static async Task<(string Project, UserRecord User, long Rows, double Seconds)> OpenProjectAsync(string dataFolder)
+    {
+        await using var storage = await LabelportStorage.OpenSqliteAsync(dataFolder, TimeProvider.System, CancellationToken.None);
+        var user = (await storage.Accounts.ListUsersAsync(CancellationToken.None))[0];
+        var project = (await storage.Projects.ListProjectsAsync(user.UserId, true, CancellationToken.None))[0].Project.ProjectHash;
+        var last = (await storage.ExportJobs.ListAsync(project, CancellationToken.None))[0];
+        return (project, user, last.ProgressTotal, 0);
     }
 
     private static async Task QueueAsync(string dataFolder, string project, UserRecord user, string format)
@@ -139,13 +153,34 @@ public static class ExportMacroBenchmark
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         long peak = 0;
+        var verbose = Environment.GetEnvironmentVariable("LABELPORT_BENCH_VERBOSE") == "1";
+        string? atPeak = null;
         while (!process.WaitForExit(20))
         {
-            peak = Math.Max(peak, ConvertMacroBenchmark.ReadPeakKb(process.Id));
+            var now = ConvertMacroBenchmark.ReadPeakKb(process.Id);
+            if (verbose && now > peak)
+            {
+                try
+                {
+                    atPeak = string.Join(' ', File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith("Rss", StringComparison.Ordinal)).Select(l => l.Replace("\t", "", StringComparison.Ordinal)));
+                }
+                catch (IOException)
+                {
+                }
+            }
+            peak = Math.Max(peak, now);
+        }
+        if (verbose)
+        {
+            Console.Error.WriteLine("at peak: " + atPeak);
         }
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException("the export run failed: " + stderr.Result + stdout.Result);
+        }
+        if (Environment.GetEnvironmentVariable("LABELPORT_BENCH_VERBOSE") == "1")
+        {
+            Console.Error.Write(stderr.Result);
         }
         return (peak, stdout.Result);
     }
