@@ -33,6 +33,10 @@ public sealed class FileSystemBlobStore : IBlobStore
     {
         var path = ResolvePath(key);
         cancellationToken.ThrowIfCancellationRequested();
+        if (Directory.Exists(path))
+        {
+            return Task.FromResult<Stream?>(null);
+        }
         try
         {
             Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.Asynchronous);
@@ -52,7 +56,11 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(ResolvePath(key));
+        var path = ResolvePath(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
         return Task.CompletedTask;
     }
 

@@ -72,7 +72,48 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         Assert.Equal(1, second.ReadByte());
         Assert.Null(await store.OpenReadAsync("media/missing.bin", default));
         Assert.Null(await store.OpenReadAsync("nowhere/missing.bin", default));
+        Assert.Null(await store.OpenReadAsync("media", default));
+        Assert.Null(await store.GetLengthAsync("media", default));
+        await store.DeleteAsync("media", default);
+        Assert.True(File.Exists(Path.Combine(_root, "media", "x.bin")));
         Assert.Null(store.TryGetPresignedUrl("media/x.bin", TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public async Task Republishing_swaps_the_file_atomically_so_an_open_reader_keeps_the_old_content()
+    {
+        var store = new FileSystemBlobStore(_root);
+        var v1 = Enumerable.Repeat((byte)1, 200_000).ToArray();
+        var v2 = Enumerable.Repeat((byte)2, 100_000).ToArray();
+        await PublishAsync(store, "exports/e.json", v1);
+        await using var oldReader = await store.OpenReadAsync("exports/e.json", default);
+
+        await using (var upload = await store.BeginUploadAsync("exports/e.json", "application/json", default))
+        {
+            await upload.Stream.WriteAsync(v2.AsMemory(0, 50_000));
+            await upload.Stream.FlushAsync();
+            Assert.Equal(v1.Length, await store.GetLengthAsync("exports/e.json", default));
+            await upload.Stream.WriteAsync(v2.AsMemory(50_000));
+            await upload.PublishAsync(default);
+        }
+
+        Assert.Equal(v1, await ReadAllAsync(oldReader!));
+        await using var newReader = await store.OpenReadAsync("exports/e.json", default);
+        Assert.Equal(v2, await ReadAllAsync(newReader!));
+    }
+
+    private static async Task PublishAsync(FileSystemBlobStore store, string key, byte[] content)
+    {
+        await using var upload = await store.BeginUploadAsync(key, "application/octet-stream", default);
+        await upload.Stream.WriteAsync(content);
+        await upload.PublishAsync(default);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
     }
 
     [Theory]

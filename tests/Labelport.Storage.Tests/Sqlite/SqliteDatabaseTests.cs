@@ -76,6 +76,29 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_processes_opening_a_new_database_at_once_migrate_it_once()
+    {
+        var opened = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => LabelportStorage.OpenSqliteAsync(_folder, TimeProvider.System, default))));
+
+        try
+        {
+            var user = await TestData.CreateUserAsync(opened[0]);
+            Assert.All(await Task.WhenAll(opened.Select(s => s.Accounts.FindUserByIdAsync(user.UserId, default))), found => Assert.Equal(user, found));
+            await using var connection = await OpenRawAsync();
+            Assert.Equal((long)SqliteMigrator.Migrations.Count, await ScalarAsync<long>(connection, "SELECT count(*) FROM schema_migrations"));
+            Assert.Equal("wal", await ScalarAsync<string>(connection, "PRAGMA journal_mode"));
+        }
+        finally
+        {
+            foreach (var storage in opened)
+            {
+                await storage.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Failing_requeueing_and_cancelling_leave_no_staged_rows_behind()
     {
         await using var storage = await LabelportStorage.OpenSqliteAsync(_folder, TimeProvider.System, default);
