@@ -52,7 +52,7 @@ public static class LabelportServer
         ConfigureLogging(builder, options);
 
         var time = TimeProvider.System;
-        var storage = await LabelportStorage.OpenSqliteAsync(dataFolder, time, cancellationToken);
+        var storage = await OpenStorageAsync(dataFolder, time, cancellationToken);
         var services = builder.Services;
         services.AddSingleton(time);
         services.AddSingleton(_ => storage);
@@ -137,6 +137,10 @@ public static class LabelportServer
         var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The server has no bound address; start it first.");
         return new Uri(first.EndsWith('/') ? first : first + "/");
     }
+
+    /// <summary>The one place that picks the store (SQLite in the data folder; other back ends add their choice here).</summary>
+    private static Task<LabelportStorage> OpenStorageAsync(string dataFolder, TimeProvider time, CancellationToken cancellationToken) =>
+        LabelportStorage.OpenSqliteAsync(dataFolder, time, cancellationToken);
 
     private static void MapEndpoints(WebApplication app, LabelportServerOptions options)
     {
