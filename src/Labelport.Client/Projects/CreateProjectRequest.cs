@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Labelport.Client;
 
@@ -7,6 +8,7 @@ namespace Labelport.Client;
 /// <param name="Ontology">The Encord ontology structure JSON object (<c>objects</c>, <c>classifications</c>, …).</param>
 public sealed record CreateProjectRequest(string Title, JsonElement Ontology)
 {
-    /// <summary>An optional description.</summary>
+    /// <summary>An optional description (sent as <c>null</c> when absent).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Description { get; init; }
 }

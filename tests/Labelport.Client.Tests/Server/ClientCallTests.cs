@@ -20,6 +20,8 @@ public sealed class ClientCallTests(LabelportServerFixture server) : IClassFixtu
     {
         using var client = server.CreateClient();
         var created = await Seed.CreateProjectAsync(client, "projects " + Guid.NewGuid());
+        var bare = await client.Projects.CreateAsync(new CreateProjectRequest("no description", Seed.Ontology()));
+        Assert.Null(bare.Description);
         Assert.Equal("admin", created.Role);
         Assert.Contains(await client.Projects.ListAsync(), p => p.ProjectHash == created.ProjectHash && p.Ontology is null);
         var read = await client.Projects.GetAsync(created.ProjectHash);
@@ -36,7 +38,9 @@ public sealed class ClientCallTests(LabelportServerFixture server) : IClassFixtu
     {
         using var client = server.CreateClient();
         var dataset = await client.Datasets.CreateAsync("media " + Guid.NewGuid(), "PNGs");
-        Assert.Equal(dataset, await client.Datasets.GetAsync(dataset.DatasetHash));
+        var read = await client.Datasets.GetAsync(dataset.DatasetHash);
+        Assert.Equal((dataset.DatasetHash, dataset.Title, dataset.Description), (read.DatasetHash, read.Title, read.Description));
+        Assert.InRange(read.CreatedAt - dataset.CreatedAt, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1));
         Assert.Contains(await client.Datasets.ListAsync(), d => d.DatasetHash == dataset.DatasetHash);
 
         var first = Seed.Png(64, 48);
@@ -109,7 +113,7 @@ public sealed class ClientCallTests(LabelportServerFixture server) : IClassFixtu
         var cut = times.Count > 1 ? times[0] + ((times[^1] - times[0]) / 2) : times[0] - TimeSpan.FromSeconds(1);
         var after = await client.LabelRows.ListAsync(project.ProjectHash, new LabelRowQuery { EditedAfter = cut }).ToListAsync();
         var before = await client.LabelRows.ListAsync(project.ProjectHash, new LabelRowQuery { EditedBefore = cut }).ToListAsync();
-        Assert.Equal(all.Where(r => r.LastEditedAt > cut).Select(r => r.LabelHash).Order(), after.Select(r => r.LabelHash).Order());
+        Assert.Equal(all.Where(r => r.LastEditedAt >= cut).Select(r => r.LabelHash).Order(), after.Select(r => r.LabelHash).Order());
         Assert.Equal(all.Where(r => r.LastEditedAt < cut).Select(r => r.LabelHash).Order(), before.Select(r => r.LabelHash).Order());
         var image = await client.LabelRows.ListAsync(project.ProjectHash, new LabelRowQuery { LabelStatuses = ["LABEL_IN_PROGRESS"], DataHashes = [.. all.Select(r => r.DataHash)], PageSize = 1 }).ToListAsync();
         Assert.Equal(5, image.Count);
@@ -130,7 +134,7 @@ public sealed class ClientCallTests(LabelportServerFixture server) : IClassFixtu
         unit.Frames[0].Objects.RemoveAll(o => o.Shape != ShapeKind.BoundingBox);
         var updated = await client.LabelRows.UpdateAsync(project.ProjectHash, summary.LabelHash, row);
         Assert.Equal(1, updated.ObjectCount);
-        Assert.Equal(ShapeKind.BoundingBox, (await client.LabelRows.GetAsync(project.ProjectHash, summary.LabelHash)).EnumerateObjects().Single().Instance.Shape);
+        Assert.Equal(ShapeKind.BoundingBox, (await client.LabelRows.GetAsync(project.ProjectHash, summary.LabelHash)).EnumerateObjects().Single().Object.Shape);
 
         var reviewed = await client.LabelRows.SetStatusAsync(project.ProjectHash, summary.LabelHash, "REVIEWED");
         Assert.Equal("REVIEWED", reviewed.LabelStatus);

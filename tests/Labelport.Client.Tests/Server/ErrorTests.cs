@@ -55,7 +55,7 @@ public sealed class ErrorTests(LabelportServerFixture server) : IClassFixture<La
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         var project = await Seed.ProjectWithLabelsAsync(client, "finished " + Guid.NewGuid());
-        var job = await client.Exports.WaitAsync((await client.Exports.StartAsync(project.ProjectHash, new ExportRequest())).ExportHash);
+        var job = await client.Exports.WaitAsync((await client.Exports.StartAsync(project.ProjectHash, new ExportRequest())).ExportHash, timeout: LabelportServerFixture.Patience);
         var finished = await Assert.ThrowsAsync<LabelportApiException>(() => client.Exports.CancelAsync(job.ExportHash));
         Assert.Equal(HttpStatusCode.Conflict, finished.StatusCode);
         Assert.False(string.IsNullOrEmpty(finished.Detail));

@@ -23,7 +23,7 @@ public sealed class ExportTests(LabelportServerFixture server) : IClassFixture<L
         Assert.Equal(request.ObjectFeatureHashes, job.Request!.ObjectFeatureHashes);
 
         var reports = new List<ExportProgress>();
-        var done = await client.Exports.WaitAsync(job.ExportHash, new SynchronousProgress<ExportProgress>(reports.Add), TimeSpan.FromMinutes(1));
+        var done = await client.Exports.WaitAsync(job.ExportHash, new SynchronousProgress<ExportProgress>(reports.Add), LabelportServerFixture.Patience);
         Assert.Equal(ExportStatus.Succeeded, done.Status);
         Assert.Equal(new ExportProgress(5, 5), done.Progress);
         Assert.Equal(done.Progress, reports[^1]);
@@ -48,15 +48,15 @@ public sealed class ExportTests(LabelportServerFixture server) : IClassFixture<L
         Assert.Equal(5, rows.Count);
         Assert.All(rows, r => Assert.Equal("LABEL_IN_PROGRESS", r.LabelStatusName));
         Assert.All(rows, r => Assert.Equal(job.ExportHash, r.ExportHash));
-        var shapes = rows.SelectMany(r => r.EnumerateObjects()).Select(o => o.Instance.FeatureHash).Distinct().Order();
+        var shapes = rows.SelectMany(r => r.EnumerateObjects()).Select(o => o.Object.FeatureHash).Distinct().Order();
         Assert.Equal(new[] { Seed.BoxFeature, Seed.BitmaskFeature }.Order(), shapes);
 
         // Decode one bitmask of the export: the mask covers as many pixels as its COCO RLE says.
-        var (unit, _, instance) = rows.SelectMany(r => r.EnumerateObjects()).First(o => o.Instance.Geometry is BitmaskGeometry);
+        var (unit, _, instance) = rows.SelectMany(r => r.EnumerateObjects()).First(o => o.Object.Geometry is BitmaskGeometry);
         var mask = instance.ToByteMask(unit);
         Assert.Equal(unit.Width!.Value * unit.Height!.Value, mask.Length);
         Assert.Equal(((BitmaskGeometry)instance.Geometry!).ToCocoRle().Area, (uint)mask.Count(b => b != 0));
-        Assert.True(mask.Any(b => b != 0));
+        Assert.Contains(mask, b => b != 0);
 
         var history = await client.Exports.ListAsync(project.ProjectHash);
         Assert.Equal(job.ExportHash, history[0].ExportHash);
@@ -70,7 +70,7 @@ public sealed class ExportTests(LabelportServerFixture server) : IClassFixture<L
         var project = await Seed.ProjectWithLabelsAsync(client, "coco " + Guid.NewGuid());
         var job = await client.Exports.StartAsync(project.ProjectHash, new ExportRequest { Format = ExportFormat.Coco });
         Assert.EndsWith("_coco.json", job.FileName, StringComparison.Ordinal);
-        job = await client.Exports.WaitAsync(job.ExportHash);
+        job = await client.Exports.WaitAsync(job.ExportHash, timeout: LabelportServerFixture.Patience);
         Assert.Equal(ExportStatus.Succeeded, job.Status);
         var folder = Directory.CreateTempSubdirectory("labelport-sdk-coco-");
         try
@@ -102,7 +102,7 @@ public sealed class ExportTests(LabelportServerFixture server) : IClassFixture<L
         var job = await client.Exports.StartAsync(project.ProjectHash, new ExportRequest { IncludeSignedUrls = true, SignedUrlTtlSeconds = 3600, LabelStatuses = ["LABELLED"] });
         Assert.True(job.Request!.IncludeSignedUrls);
         Assert.Equal(3600, job.Request.SignedUrlTtlSeconds);
-        job = await client.Exports.WaitAsync(job.ExportHash);
+        job = await client.Exports.WaitAsync(job.ExportHash, timeout: LabelportServerFixture.Patience);
         Assert.Equal(ExportStatus.Succeeded, job.Status);
         using var bytes = new MemoryStream();
         await client.Exports.DownloadAsync(job.ExportHash, bytes);

@@ -11,6 +11,9 @@ namespace Labelport.Client.Tests.Server;
 /// </summary>
 public class LabelportServerFixture : IAsyncLifetime
 {
+    /// <summary>How long a test waits for an export before it fails (generous: the machine is shared).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
     private WebApplication? _app;
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "labelport-sdk-" + Guid.NewGuid().ToString("N")[..12]);

@@ -7,7 +7,7 @@ public sealed class ResumeTests(LabelportServerFixture server) : IClassFixture<L
     {
         using var client = server.CreateClient();
         var project = await Seed.ProjectWithLabelsAsync(client, "resume " + Guid.NewGuid());
-        var job = await client.Exports.WaitAsync((await client.Exports.StartAsync(project.ProjectHash, new ExportRequest())).ExportHash);
+        var job = await client.Exports.WaitAsync((await client.Exports.StartAsync(project.ProjectHash, new ExportRequest())).ExportHash, timeout: LabelportServerFixture.Patience);
         Assert.Equal(ExportStatus.Succeeded, job.Status);
         using var bytes = new MemoryStream();
         await client.Exports.DownloadAsync(job.ExportHash, bytes);

@@ -48,7 +48,7 @@ public sealed class WaitAndCancelTests(IdleServerFixture server) : IClassFixture
 
         var cancelled = await client.Exports.CancelAsync(job.ExportHash);
         Assert.Equal(ExportStatus.Cancelled, cancelled.Status);
-        Assert.Equal(ExportStatus.Cancelled, (await client.Exports.WaitAsync(job.ExportHash)).Status);
+        Assert.Equal(ExportStatus.Cancelled, (await client.Exports.WaitAsync(job.ExportHash, timeout: LabelportServerFixture.Patience)).Status);
         var download = await Assert.ThrowsAsync<LabelportApiException>(() => client.Exports.DownloadAsync(job.ExportHash, new MemoryStream()));
         Assert.Equal(HttpStatusCode.Conflict, download.StatusCode);
         var again = await Assert.ThrowsAsync<LabelportApiException>(() => client.Exports.CancelAsync(job.ExportHash));
