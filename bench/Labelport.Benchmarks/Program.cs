@@ -6,5 +6,13 @@ if (args.Length > 0 && args[0] == "convert-macro")
 {
     return ConvertMacroBenchmark.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "export-macro")
+{
+    return await ExportMacroBenchmark.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == ExportMacroRun.Command)
+{
+    return await ExportMacroRun.RunAsync(args[1..]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

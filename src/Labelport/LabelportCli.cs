@@ -19,6 +19,7 @@ public static class LabelportCli
         root.Subcommands.Add(Commands.MaskCommand.Create(console));
         root.Subcommands.Add(Commands.ExportCommand.Create(console));
         root.Subcommands.Add(Commands.ImportCommand.Create(console));
+        root.Subcommands.Add(Commands.ServeCommand.Create(console));
         return root;
     }
 
@@ -38,6 +39,8 @@ public static class LabelportCli
         {
             Output = new SpectreTextWriter(console.Out),
             Error = new SpectreTextWriter(console.Error),
+            // serve stops gracefully on Ctrl+C: running exports finish or are re-queued, which can take a while.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }

@@ -93,7 +93,7 @@ public static class ConvertMacroBenchmark
         return (stopwatch.Elapsed.TotalSeconds, peak);
     }
 
-    private static long ReadPeakKb(int pid)
+    internal static long ReadPeakKb(int pid)
     {
         try
         {
@@ -112,13 +112,13 @@ public static class ConvertMacroBenchmark
         return 0;
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private static string FindRepository()
+    internal static string FindRepository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

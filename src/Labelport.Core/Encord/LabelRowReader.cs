@@ -48,6 +48,38 @@ public static class LabelRowReader
         return ReadAll(stream).Single();
     }
 
+    /// <summary>
+    /// One row object from UTF-8 JSON (e.g. a stored row), parsed in place: no decoding to a string, no copy into a
+    /// read buffer. Problems → <see cref="LabelFormatException"/> with the path from <c>$</c>.
+    /// </summary>
+    public static LabelRow ParseRow(byte[] utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.AsMemory(), DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new LabelFormatException("$", utf8Json.Length == 0
+                ? "the input is empty; expected a label row object"
+                : "malformed JSON at line " + (e.LineNumber + 1) + ", byte " + (e.BytePositionInLine + 1) + ": " + Ontology.OntologyReader.FirstSentence(e.Message), e);
+        }
+        using (document)
+        {
+            var path = new JsonPath();
+            try
+            {
+                return LabelRowParser.Parse(document.RootElement, path);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+            {
+                throw new LabelFormatException(path.ToString(), "a string or property name here is not valid UTF-8", e);
+            }
+        }
+    }
+
     private static IEnumerable<LabelRow> ReadAllIterator(Stream stream)
     {
         using var splitter = new TopLevelJsonSplitter(stream);

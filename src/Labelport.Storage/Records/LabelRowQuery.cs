@@ -10,8 +10,10 @@ public sealed record LabelRowQuery(string ProjectHash)
 
     public IReadOnlyCollection<string>? LabelStatuses { get; init; }
 
+    /// <summary>Rows last edited at or after this instant (inclusive).</summary>
     public DateTimeOffset? EditedAfter { get; init; }
 
+    /// <summary>Rows last edited strictly before this instant (exclusive), so consecutive windows never overlap.</summary>
     public DateTimeOffset? EditedBefore { get; init; }
 
     public (string DataTitle, string LabelHash)? After { get; init; }

@@ -1,0 +1,3 @@
+namespace Labelport.Server.Auth;
+
+public sealed record CreateApiKeyRequest(string Name);

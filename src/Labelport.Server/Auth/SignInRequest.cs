@@ -1,0 +1,3 @@
+namespace Labelport.Server.Auth;
+
+public sealed record SignInRequest(string Email, string Password);

@@ -1,0 +1,3 @@
+namespace Labelport.Server.Datasets;
+
+public sealed record AttachDatasetRequest(string DatasetHash);

@@ -1,0 +1,3 @@
+namespace Labelport.Server.Exports;
+
+public sealed record ExportJobProgress(long Done, long Total);

@@ -1,0 +1,3 @@
+namespace Labelport.Server.Hosting;
+
+public sealed record HealthResponse(string Status);

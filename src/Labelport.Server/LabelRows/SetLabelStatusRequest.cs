@@ -1,0 +1,3 @@
+namespace Labelport.Server.LabelRows;
+
+public sealed record SetLabelStatusRequest(string LabelStatus);

@@ -1,0 +1,71 @@
+namespace Labelport.Server;
+
+/// <summary>How <see cref="LabelportServer"/> builds a host: the same options for <c>labelport serve</c> and the tests.</summary>
+public sealed record LabelportServerOptions
+{
+    /// <summary>The data folder: SQLite database, blobs, Data Protection keys.</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>Addresses to listen on (<c>http://127.0.0.1:0</c> picks a free port).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5180"];
+
+    /// <summary>Seeds the demo project on first start (when the data folder holds no project).</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>The URL clients reach the server at (for absolute links in exports); default the first bound address.</summary>
+    public Uri? PublicBaseUrl { get; init; }
+
+    /// <summary>The bootstrap admin (LABELPORT_ADMIN_EMAIL); default <c>admin@labelport.local</c>.</summary>
+    public string? AdminEmail { get; init; }
+
+    /// <summary>LABELPORT_ADMIN_PASSWORD; generated and printed once when absent.</summary>
+    public string? AdminPassword { get; init; }
+
+    /// <summary>LABELPORT_ADMIN_API_KEY; generated and printed once when absent.</summary>
+    public string? AdminApiKey { get; init; }
+
+    /// <summary>Password of the demo users (LABELPORT_DEMO_PASSWORD); default <c>labelport-demo</c>.</summary>
+    public string? DemoPassword { get; init; }
+
+    /// <summary>How many exports run at the same time in this process.</summary>
+    public int ExportWorkerConcurrency { get; init; } = 2;
+
+    /// <summary>How long a worker holds an export job without a heartbeat before another may take it over.</summary>
+    public TimeSpan ExportLease { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sign-in attempts per client address per minute.</summary>
+    public int SignInPermitsPerMinute { get; init; } = 10;
+
+    /// <summary>Largest label-row import body.</summary>
+    public long MaxImportBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>Largest media upload body.</summary>
+    public long MaxUploadBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Largest body of every other request.</summary>
+    public long MaxRequestBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>How long a graceful stop waits for running requests and exports.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>JSON console logs (off in tests that want quiet output).</summary>
+    public bool JsonConsoleLogs { get; init; } = true;
+
+    /// <summary>Where start-up lines go (URL, how to sign in, generated secrets); the CLI passes its console.</summary>
+    public Action<string> Announce { get; init; } = _ => { };
+
+    /// <summary>Reads the LABELPORT_* variables into the options.</summary>
+    public LabelportServerOptions WithEnvironment(Func<string, string?> getVariable) => this with
+    {
+        AdminEmail = AdminEmail ?? NullIfEmpty(getVariable("LABELPORT_ADMIN_EMAIL")),
+        AdminPassword = AdminPassword ?? NullIfEmpty(getVariable("LABELPORT_ADMIN_PASSWORD")),
+        AdminApiKey = AdminApiKey ?? NullIfEmpty(getVariable("LABELPORT_ADMIN_API_KEY")),
+        DemoPassword = DemoPassword ?? NullIfEmpty(getVariable("LABELPORT_DEMO_PASSWORD")),
+        ExportLease = int.TryParse(getVariable("LABELPORT_EXPORT_LEASE_SECONDS"), out var leaseSeconds) && leaseSeconds > 0
+            ? TimeSpan.FromSeconds(leaseSeconds)
+            : ExportLease,
+        PublicBaseUrl = PublicBaseUrl ?? (Uri.TryCreate(getVariable("LABELPORT_PUBLIC_URL"), UriKind.Absolute, out var url) ? url : null),
+    };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,3 @@
+namespace Labelport.Server.Projects;
+
+public sealed record SetMemberRequest(string Email, string Role);

@@ -1,0 +1,3 @@
+namespace Labelport.Server.Users;
+
+public sealed record CreateUserRequest(string Email, string Name, string Password);

@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Tests.Sqlite;
+
+public sealed class SqliteAttachDatasetTests(SqliteStoreFixture fixture) : AttachDatasetTests(fixture), IClassFixture<SqliteStoreFixture>;

@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Tests.Sqlite;
+
+public sealed class SqliteLabelRowSnapshotTests(SqliteStoreFixture fixture) : LabelRowSnapshotTests(fixture), IClassFixture<SqliteStoreFixture>;

@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Tests.Sqlite;
+
+public sealed class SqliteLabelRowStoreTests(SqliteStoreFixture fixture) : LabelRowStoreTests(fixture), IClassFixture<SqliteStoreFixture>;

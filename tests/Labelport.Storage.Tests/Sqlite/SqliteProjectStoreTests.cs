@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Tests.Sqlite;
+
+public sealed class SqliteProjectStoreTests(SqliteStoreFixture fixture) : ProjectStoreTests(fixture), IClassFixture<SqliteStoreFixture>;
