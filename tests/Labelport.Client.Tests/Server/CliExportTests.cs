@@ -32,7 +32,7 @@ public sealed class CliExportTests(LabelportServerFixture server) : IClassFixtur
         try
         {
             using var environment = EnvironmentCollection.Without();
-            var result = await CliRunner.RunAsync([.. Connection, "--project", project.ProjectHash, "--format", format, "--statuses", "LABEL_IN_PROGRESS", "--objects", Seed.BoxFeature + "," + Seed.PolygonFeature, "-o", folder.FullName]);
+            var result = await CliRunner.RunAsync(["export", .. Connection, "--project", project.ProjectHash, "--format", format, "--statuses", "LABEL_IN_PROGRESS", "--objects", Seed.BoxFeature + "," + Seed.PolygonFeature, "-o", folder.FullName]);
             Assert.True(result.ExitCode == 0, result.Error);
             var job = (await client.Exports.ListAsync(project.ProjectHash))[0];
             Assert.Equal(ExportStatus.Succeeded, job.Status);
@@ -78,14 +78,14 @@ public sealed class CliExportTests(LabelportServerFixture server) : IClassFixtur
         var folder = Directory.CreateTempSubdirectory("labelport-cli-export-");
         try
         {
-            var result = await CliRunner.RunAsync([.. Connection, "--project", project.ProjectHash, "--format", "coco", "--objects", Seed.BoxFeature + ",nope", "-o", folder.FullName]);
+            var result = await CliRunner.RunAsync(["export", .. Connection, "--project", project.ProjectHash, "--format", "coco", "--objects", Seed.BoxFeature + ",nope", "-o", folder.FullName]);
             Assert.Equal(LabelportCli.Failed, result.ExitCode);
             Assert.Contains("error: 400", result.Error, StringComparison.Ordinal);
             Assert.Contains("$.objectFeatureHashes[1]: ", result.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
             Assert.Empty(folder.GetFiles());
 
-            var unknown = await CliRunner.RunAsync([.. Connection, "--project", Guid.NewGuid().ToString(), "--format", "json", "-o", folder.FullName]);
+            var unknown = await CliRunner.RunAsync(["export", .. Connection, "--project", Guid.NewGuid().ToString(), "--format", "json", "-o", folder.FullName]);
             Assert.Equal(LabelportCli.Failed, unknown.ExitCode);
             Assert.Contains("error: 404", unknown.Error, StringComparison.Ordinal);
         }

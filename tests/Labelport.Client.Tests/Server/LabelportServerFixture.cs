@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Labelport.Server;
+using Labelport.Server.Exports;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelport.Client.Tests.Server;
 
@@ -22,7 +24,8 @@ public class LabelportServerFixture : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
-    protected virtual int ExportWorkers => 2;
+    /// <summary>False: the export worker is stopped after start, so jobs stay queued (as behind a busy worker).</summary>
+    protected virtual bool RunsExports => true;
 
     public LabelportClient CreateClient(TimeSpan? pollInterval = null, string? apiKey = null)
         => new(new HttpClient { Timeout = TimeSpan.FromMinutes(2) }, new LabelportClientOptions
@@ -41,11 +44,14 @@ public class LabelportServerFixture : IAsyncLifetime
             AdminApiKey = AdminApiKey,
             AdminPassword = "sdk-tests-password",
             JsonConsoleLogs = false,
-            ExportWorkerConcurrency = ExportWorkers,
             ShutdownTimeout = TimeSpan.FromSeconds(5),
         };
         _app = await LabelportServer.BuildAsync(options, CancellationToken.None);
         Address = await LabelportServer.StartAsync(_app, CancellationToken.None);
+        if (!RunsExports)
+        {
+            await _app.Services.GetRequiredService<ExportWorker>().StopAsync(CancellationToken.None);
+        }
     }
 
     public async Task DisposeAsync()
@@ -56,6 +62,9 @@ public class LabelportServerFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataFolder, recursive: true);
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
     }
 }
