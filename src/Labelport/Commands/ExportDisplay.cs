@@ -7,12 +7,14 @@ namespace Labelport.Cli.Commands;
 /// <summary>
 /// What <c>labelport export</c> shows while it works: on a terminal a Spectre.Console progress bar for the job's rows
 /// and one for the download's bytes; otherwise plain lines on standard error (one per change of the job's progress,
-/// one per tenth of the download), so logs stay readable.
+/// one per tenth of the download), so logs stay readable. Lines for the user while the bars are live are held back and
+/// written when the bars are done (a line written under a live display would tear it).
 /// </summary>
 internal sealed class ExportDisplay
 {
     private readonly CliConsole _console;
     private readonly ProgressContext? _context;
+    private readonly List<string> _heldLines = [];
     private ProgressTask? _rows;
     private ProgressTask? _bytes;
     private long _lastTenth = -1;
@@ -29,11 +31,35 @@ internal sealed class ExportDisplay
         {
             return await work(new ExportDisplay(console, null)).ConfigureAwait(false);
         }
-        return await console.Error.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(context => work(new ExportDisplay(console, context)))
-            .ConfigureAwait(false);
+        ExportDisplay? display = null;
+        try
+        {
+            return await console.Error.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(context => work(display = new ExportDisplay(console, context)))
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var line in display?._heldLines ?? [])
+            {
+                console.WriteErrorLine(line);
+            }
+        }
+    }
+
+    /// <summary>A line on standard error: now, or after the progress bars when they are live.</summary>
+    public void Line(string text)
+    {
+        if (_context is null)
+        {
+            _console.WriteErrorLine(text);
+        }
+        else
+        {
+            _heldLines.Add(text);
+        }
     }
 
     public void Started(ExportJob job)
@@ -44,7 +70,8 @@ internal sealed class ExportDisplay
         }
         else
         {
-            _rows = _context.AddTask("Exporting " + Markup.Escape(job.FileName ?? job.ExportHash), maxValue: 1);
+            _heldLines.Add($"export {job.ExportHash}: {job.FileName}");
+            _rows = _context.AddTask("Exporting", maxValue: 1);
         }
     }
 
@@ -84,7 +111,7 @@ internal sealed class ExportDisplay
             }
             return;
         }
-        _bytes ??= _context.AddTask("Downloading " + Markup.Escape(name), maxValue: Math.Max(1, p.TotalBytes ?? 1));
+        _bytes ??= _context.AddTask("Downloading", maxValue: Math.Max(1, p.TotalBytes ?? 1));
         _bytes.Value = p.BytesReceived;
     });
 
@@ -92,7 +119,7 @@ internal sealed class ExportDisplay
     {
         _bytes?.StopTask();
         var where = download.Path ?? "standard output";
-        _console.WriteErrorLine($"downloaded {where}: {Size(download.Size)}, sha256 {download.Sha256}" + (download.Resumes > 0 ? $", resumed {download.Resumes}×" : string.Empty));
+        Line($"downloaded {where}: {Size(download.Size)}, sha256 {download.Sha256}" + (download.Resumes > 0 ? $", resumed {download.Resumes}×" : string.Empty));
     }
 
     private static string Name(ExportStatus status) => status.ToString().ToLowerInvariant();

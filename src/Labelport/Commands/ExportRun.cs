@@ -10,7 +10,8 @@ internal sealed class ExportRun(CliConsole console, LabelportClient client, stri
         ExportJob? job = null;
         try
         {
-            return await ExportDisplay.RunAsync(console, async display =>
+            string? written = null;
+            var exitCode = await ExportDisplay.RunAsync(console, async display =>
             {
                 job = await client.Exports.StartAsync(projectHash, request, cancellationToken).ConfigureAwait(false);
                 display.Started(job);
@@ -18,7 +19,7 @@ internal sealed class ExportRun(CliConsole console, LabelportClient client, stri
                 display.Finished(job);
                 if (job.Status != ExportStatus.Succeeded)
                 {
-                    console.WriteErrorLine($"error: export {job.ExportHash} {job.Status.ToString().ToLowerInvariant()}" + (job.Error is null ? string.Empty : ": " + job.Error));
+                    display.Line($"error: export {job.ExportHash} {job.Status.ToString().ToLowerInvariant()}" + (job.Error is null ? string.Empty : ": " + job.Error));
                     return LabelportCli.Failed;
                 }
                 var bytes = display.Bytes(job.FileName ?? job.ExportHash);
@@ -34,12 +35,14 @@ internal sealed class ExportRun(CliConsole console, LabelportClient client, stri
                     download = await client.Exports.DownloadToFileAsync(job.ExportHash, output, bytes, cancellationToken).ConfigureAwait(false);
                 }
                 display.Downloaded(download);
-                if (download.Path is not null)
-                {
-                    console.WriteLine(download.Path);
-                }
+                written = download.Path;
                 return 0;
             }).ConfigureAwait(false);
+            if (written is not null)
+            {
+                console.WriteLine(written); // after the progress bars: the one line a script reads
+            }
+            return exitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
