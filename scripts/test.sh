@@ -11,6 +11,7 @@ status=0
 dotnet build Labelport.slnx -c Release -nologo -v:q || exit 1
 dotnet test Labelport.slnx -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" || status=$?
+LABELPORT_E2E_NO_BUILD=1 bash scripts/e2e.sh || status=$?
 
 # One closing line for the whole run: "N passed, N failed".
 python3 - "$results" <<'PY' || true
@@ -23,6 +24,11 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     c = dict(re.findall(r'(\w+)="(\d+)"', m.group(0)))
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
     skipped += int(c.get("notExecuted", 0))
-print(f"dotnet: {passed} passed, {failed} failed, {skipped} skipped")
+# node --test (browser tests, scripts/e2e.sh) writes a TAP summary: "# pass N", "# fail N", …
+for f in glob.glob(sys.argv[1] + "/*.tap"):
+    tap = dict(re.findall(r'^# (pass|fail|cancelled|skipped|todo) (\d+)$', open(f, encoding="utf-8").read(), re.M))
+    passed += int(tap.get("pass", 0)); failed += int(tap.get("fail", 0)) + int(tap.get("cancelled", 0))
+    skipped += int(tap.get("skipped", 0)) + int(tap.get("todo", 0))
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

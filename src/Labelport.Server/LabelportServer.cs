@@ -9,6 +9,7 @@ using Labelport.Server.LabelRows;
 using Labelport.Server.Media;
 using Labelport.Server.Projects;
 using Labelport.Server.Users;
+using Labelport.Server.Web;
 using Labelport.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -148,6 +149,7 @@ public static class LabelportServer
         app.MapMediaEndpoints();
         app.MapLabelRowEndpoints(options.MaxImportBytes);
         app.MapExportEndpoints();
+        app.MapLabelportWeb();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, LabelportServerOptions options)
