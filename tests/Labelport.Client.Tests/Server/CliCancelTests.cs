@@ -35,4 +35,25 @@ public sealed class CliCancelTests(IdleServerFixture server) : IClassFixture<Idl
         Assert.Equal(ExportStatus.Cancelled, (await client.Exports.GetAsync(queued.ExportHash)).Status);
         Assert.Contains($"export {queued.ExportHash} cancelled on the server", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_export_that_does_not_finish_within_the_timeout_exits_1_saying_so()
+    {
+        using var client = server.CreateClient();
+        var project = await Seed.ProjectWithLabelsAsync(client, "cli timeout " + Guid.NewGuid());
+        using var environment = EnvironmentCollection.Without();
+        var folder = Directory.CreateTempSubdirectory("labelport-cli-timeout-");
+        try
+        {
+            var result = await Labelport.Tests.Shared.CliRunner.RunAsync("export", "--server", server.Address.ToString(), "--api-key", server.AdminApiKey, "--project", project.ProjectHash, "--format", "coco", "--timeout", "1s", "-o", folder.FullName);
+            Assert.Equal(LabelportCli.Failed, result.ExitCode);
+            Assert.Contains("did not finish within", result.Error, StringComparison.Ordinal);
+            Assert.Contains("queued", result.Error, StringComparison.Ordinal);
+            Assert.Empty(folder.GetFiles());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
