@@ -105,6 +105,7 @@ public sealed class ExportsClient
     /// <exception cref="LabelportApiException">409 when the export has not succeeded.</exception>
     /// <exception cref="InvalidDataException">The bytes do not match the server's SHA-256.</exception>
     /// <exception cref="IOException">The connection dropped more often than allowed.</exception>
+    /// <exception cref="HttpRequestException">The server could not be reached for the first request (not retried).</exception>
     public Task<ExportDownload> DownloadAsync(string exportHash, Stream destination, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -17,6 +17,7 @@ internal sealed class ResumableDownload(ApiConnection api, string relative, IPro
     private string? _fileName;
     private long? _total;
     private long _written;
+    private bool _answered;
 
     public async Task<ExportDownload> RunAsync(Stream destination, CancellationToken cancellationToken)
     {
@@ -32,13 +33,15 @@ internal sealed class ResumableDownload(ApiConnection api, string relative, IPro
                     await ReceiveAsync(destination, sha, buffer, cancellationToken).ConfigureAwait(false);
                     break;
                 }
-                catch (Exception e) when (IsDroppedConnection(e) && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (_answered && IsDroppedConnection(e) && !cancellationToken.IsCancellationRequested)
                 {
+                    // Only a download that had started is resumed; a server that cannot be reached at all is reported at once.
                     if (resumes >= api.Options.MaxDownloadResumes)
                     {
                         throw new IOException($"The download of {relative} broke off after {_written} bytes and could not be resumed ({resumes} resumes): {e.Message}", e);
                     }
                     resumes++;
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * resumes), api.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -68,6 +71,7 @@ internal sealed class ResumableDownload(ApiConnection api, string relative, IPro
             }
         }
         using var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        _answered = true;
         if (resuming)
         {
             CheckResumed(response);
