@@ -138,6 +138,7 @@ public static class LabelportServer
         return new Uri(first.EndsWith('/') ? first : first + "/");
     }
 
+    /// <summary>The one place that picks the store (SQLite in the data folder; other back ends add their choice here).</summary>
     private static void MapEndpoints(WebApplication app, LabelportServerOptions options)
     {
         app.MapOpenApi();

@@ -46,6 +46,9 @@ public static class ExportMacroRun
             return 1;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome} {stopwatch.Elapsed.TotalSeconds:F3} {done.ProgressDone} {done.Size}"));
+        var gc = GC.GetGCMemoryInfo();
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"gc: heap {gc.HeapSizeBytes / 1e6:F0} MB, committed {gc.TotalCommittedBytes / 1e6:F0} MB, gen2 collections {GC.CollectionCount(2)}, total allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, live after a full collection {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB, threads {System.Diagnostics.Process.GetCurrentProcess().Threads.Count}"));
         return 0;
     }
 }

@@ -20,9 +20,11 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
     public async Task<ImportResult> ImportAsync(ProjectRecord project, Stream body, CancellationToken cancellationToken)
     {
         var rows = new List<LabelRow>();
+        var single = false;
         var problems = new List<FieldError>();
         foreach (var result in LabelRowReader.ReadEach(body))
         {
+            single = result.Index < 0;
             if (result.Error is { } error)
             {
                 problems.Add(new FieldError(error.Path, error.Problem));
@@ -38,7 +40,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         {
             throw ApiProblemException.Invalid("$", "no label rows in the body");
         }
-        return await StoreAsync(project, rows, cancellationToken);
+        return await StoreAsync(project, rows, single, cancellationToken);
     }
 
     /// <summary>Stores rows built in code (the demo): validated like an import.</summary>
@@ -50,7 +52,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
             Validate(project, rows[i], i, problems);
         }
         ThrowIfProblems(problems);
-        return await StoreAsync(project, rows, cancellationToken);
+        return await StoreAsync(project, rows, single: false, cancellationToken);
     }
 
     /// <summary>PUT: one row replaces the stored row with the label hash of the route.</summary>
@@ -131,22 +133,23 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         throw ApiProblemException.BadRequest(detail, reported);
     }
 
-    private async Task<ImportResult> StoreAsync(ProjectRecord project, IReadOnlyList<LabelRow> rows, CancellationToken cancellationToken)
+    private async Task<ImportResult> StoreAsync(ProjectRecord project, IReadOnlyList<LabelRow> rows, bool single, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var existingByData = await FindRowsByDataHashAsync(project.ProjectHash, rows, cancellationToken);
         var records = new List<LabelRowRecord>(rows.Count);
         var newItems = new List<DataItemRecord>();
         var newItemHashes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        for (var index = 0; index < rows.Count; index++)
         {
+            var row = rows[index];
             LabelRowRecord? existing = null;
             if (row.LabelHash is { } labelHash)
             {
                 existing = await labelRows.FindAsync(project.ProjectHash, labelHash, cancellationToken);
                 if (existing is not null && existing.DataHash != row.DataHash)
                 {
-                    throw ApiProblemException.Invalid("$.label_hash", "label row " + labelHash + " belongs to data " + existing.DataHash + ", not " + row.DataHash);
+                    throw ApiProblemException.Invalid((single ? "$" : "$[" + index + "]") + ".label_hash", "label row " + labelHash + " belongs to data " + existing.DataHash + ", not " + row.DataHash);
                 }
             }
             existing ??= existingByData.GetValueOrDefault(row.DataHash);

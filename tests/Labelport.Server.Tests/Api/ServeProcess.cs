@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Labelport.Server.Tests.Api;
 
@@ -78,14 +79,20 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>SIGTERM, as a service manager stops it; returns the exit code.</summary>
     public async Task<int> StopAsync()
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        // libc's kill(2): no dependency on a kill binary (procps is not on every fresh machine).
+        if (Kill(_process.Id, SigTerm) != 0)
         {
-            await kill.WaitForExitAsync();
+            throw new InvalidOperationException("kill(SIGTERM) failed with errno " + Marshal.GetLastPInvokeError());
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     public void Dispose()
     {

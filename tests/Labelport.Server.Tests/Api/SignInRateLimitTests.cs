@@ -3,13 +3,6 @@ using System.Net.Http.Json;
 
 namespace Labelport.Server.Tests.Api;
 
-public sealed class RateLimitedServerFixture : ServerFixture
-{
-    public const int Permits = 3;
-
-    protected override LabelportServerOptions Configure(LabelportServerOptions options) => options with { SignInPermitsPerMinute = Permits };
-}
-
 public sealed class SignInRateLimitTests(RateLimitedServerFixture server) : IClassFixture<RateLimitedServerFixture>
 {
     [Fact]

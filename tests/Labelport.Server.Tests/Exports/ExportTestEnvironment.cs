@@ -61,11 +61,12 @@ internal sealed class ExportTestEnvironment : IAsyncDisposable
         await Storage.LabelRows.ImportAsync(projectHash, records, [], CancellationToken.None);
     }
 
-    public async Task<ExportJobRecord> QueueAsync(string projectHash, ExportRequest request, DateTimeOffset? createdAt = null)
+    /// <summary>Queues a job as the API does; <paramref name="requestJson"/> replaces the stored request (for broken jobs).</summary>
+    public async Task<ExportJobRecord> QueueAsync(string projectHash, ExportRequest request, DateTimeOffset? createdAt = null, string? requestJson = null)
     {
         var now = createdAt ?? DateTimeOffset.UtcNow;
         var job = new ExportJobRecord(
-            Guid.NewGuid().ToString(), projectHash, request.Format, ExportRequestJson.Serialize(request), ExportRequestKey.Create(request),
+            Guid.NewGuid().ToString(), projectHash, request.Format, requestJson ?? ExportRequestJson.Serialize(request), ExportRequestKey.Create(request),
             User.UserId, User.Email, ExportJobStatus.Queued, 0, 0, ExportFileNames.For(projectHash, request.Format, now),
             null, null, null, null, 0, null, null, now, null, null);
         await Jobs.CreateAsync(job, CancellationToken.None);
