@@ -8,6 +8,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 status=0
+services="$(bash scripts/start-test-services.sh --env)" || exit 1; eval "$services"   # PostgreSQL + S3 (moto) on loopback
 dotnet build Labelport.slnx -c Release -nologo -v:q || exit 1
 dotnet test Labelport.slnx -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" || status=$?

@@ -10,7 +10,6 @@ using Labelport.Server.Media;
 using Labelport.Server.Projects;
 using Labelport.Server.Users;
 using Labelport.Server.Web;
-using Labelport.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,7 +51,8 @@ public static class LabelportServer
         ConfigureLogging(builder, options);
 
         var time = TimeProvider.System;
-        var storage = await OpenStorageAsync(dataFolder, time, cancellationToken);
+        var storage = await ServerStorage.OpenAsync(options, dataFolder, time, cancellationToken);
+        options.Announce(ServerStorage.Describe(options, dataFolder));
         var services = builder.Services;
         services.AddSingleton(time);
         services.AddSingleton(_ => storage);
@@ -139,9 +139,6 @@ public static class LabelportServer
     }
 
     /// <summary>The one place that picks the store (SQLite in the data folder; other back ends add their choice here).</summary>
-    private static Task<LabelportStorage> OpenStorageAsync(string dataFolder, TimeProvider time, CancellationToken cancellationToken) =>
-        LabelportStorage.OpenSqliteAsync(dataFolder, time, cancellationToken);
-
     private static void MapEndpoints(WebApplication app, LabelportServerOptions options)
     {
         app.MapOpenApi();

@@ -1,3 +1,6 @@
+using Labelport.Server.Hosting;
+using Labelport.Storage.S3;
+
 namespace Labelport.Server;
 
 /// <summary>How <see cref="LabelportServer"/> builds a host: the same options for <c>labelport serve</c> and the tests.</summary>
@@ -5,6 +8,21 @@ public sealed record LabelportServerOptions
 {
     /// <summary>The data folder: SQLite database, blobs, Data Protection keys.</summary>
     public required string DataFolder { get; init; }
+
+    /// <summary>
+    /// A PostgreSQL connection string (<c>--database</c> / LABELPORT_DATABASE): records in PostgreSQL, shared by every
+    /// instance that names it. Null: SQLite in the data folder.
+    /// </summary>
+    public string? Database { get; init; }
+
+    /// <summary>The S3-compatible bucket for media and export files (LABELPORT_S3_*). Null: the data folder.</summary>
+    public S3BlobStoreOptions? S3 { get; init; }
+
+    /// <summary>Export downloads answer 302 to a short-lived presigned S3 URL instead of streaming through the server (LABELPORT_S3_PRESIGN_DOWNLOADS).</summary>
+    public bool PresignDownloads { get; init; }
+
+    /// <summary>How long a presigned download URL is valid; the download must start within it.</summary>
+    public TimeSpan PresignedDownloadLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Addresses to listen on (<c>http://127.0.0.1:0</c> picks a free port).</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5180"];
@@ -65,6 +83,9 @@ public sealed record LabelportServerOptions
             ? TimeSpan.FromSeconds(leaseSeconds)
             : ExportLease,
         PublicBaseUrl = PublicBaseUrl ?? (Uri.TryCreate(getVariable("LABELPORT_PUBLIC_URL"), UriKind.Absolute, out var url) ? url : null),
+        Database = Database ?? NullIfEmpty(getVariable("LABELPORT_DATABASE")),
+        S3 = S3 ?? S3Settings.FromEnvironment(getVariable),
+        PresignDownloads = PresignDownloads || S3Settings.Flag(getVariable, "LABELPORT_S3_PRESIGN_DOWNLOADS"),
     };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -17,6 +17,9 @@ public interface IBlobStore
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>A time-limited direct GET URL (S3 presigned), or null when the store has none (file system).</summary>
-    Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive);
+    /// <summary>
+    /// A time-limited direct GET URL (S3 presigned), or null when the store has none (file system). With
+    /// <paramref name="downloadFileName"/> the response is an attachment of that name (for export downloads).
+    /// </summary>
+    Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive, string? downloadFileName = null);
 }

@@ -17,6 +17,8 @@ public static class LabelportCli
         root.Subcommands.Add(Commands.ConvertCommand.Create(console));
         root.Subcommands.Add(Commands.ValidateCommand.Create(console));
         root.Subcommands.Add(Commands.MaskCommand.Create(console));
+        root.Subcommands.Add(Commands.ExportCommand.Create(console));
+        root.Subcommands.Add(Commands.ImportCommand.Create(console));
         root.Subcommands.Add(Commands.ServeCommand.Create(console));
         return root;
     }

@@ -34,7 +34,7 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = Configure(new LabelportServerOptions
+        var options = await TestBackend.ApplyAsync(Configure(new LabelportServerOptions
         {
             DataFolder = DataFolder,
             Urls = ["http://127.0.0.1:0"],
@@ -45,7 +45,7 @@ public class ServerFixture : IAsyncLifetime
             ExportLease = TimeSpan.FromSeconds(10),
             // Tests sign in often (CreateUserAsync); the limit itself is tested with its own fixture.
             SignInPermitsPerMinute = 10_000,
-        });
+        }));
         _app = await LabelportServer.BuildAsync(options, CancellationToken.None);
         BaseAddress = await LabelportServer.StartAsync(_app, CancellationToken.None);
     }
@@ -57,6 +57,7 @@ public class ServerFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        await TestBackend.ReleaseAsync(DataFolder);
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -11,10 +11,10 @@ namespace Labelport.Benchmarks.Macro;
 
 /// <summary>
 /// The server's export end to end: a generated project of 10^4, 10^5 and 10^6 object instances is imported into a
-/// SQLite store, then exported as Encord JSON and as COCO by <see cref="ExportRunner"/> in a child process
+/// SQLite store (or PostgreSQL: <c>--backends sqlite,postgres</c>, see <see cref="BenchStore"/>), then exported as Encord JSON and as COCO by <see cref="ExportRunner"/> in a child process
 /// (<see cref="ExportMacroRun"/>), so its peak RSS (VmHWM, polled from /proc) is the export's alone and must stay flat
 /// as the project grows. Reports run time, rows/s, objects/s, output MB/s and peak RSS.
-/// Usage: <c>dotnet run -c Release --project bench/Labelport.Benchmarks -- export-macro [--objects 10000,100000] [--bitmasks 0.01] [--page-size 10]</c>
+/// Usage: <c>dotnet run -c Release --project bench/Labelport.Benchmarks -- export-macro [--objects 10000,100000] [--bitmasks 0.01] [--page-size 10] [--backends sqlite,postgres] [--postgres CONNECTION]</c>
 /// </summary>
 public static class ExportMacroBenchmark
 {
@@ -27,43 +27,54 @@ public static class ExportMacroBenchmark
         var folder = Directory.CreateDirectory(Path.Combine(ConvertMacroBenchmark.FindRepository(), "artifacts", "bench")).FullName;
         var self = typeof(ExportMacroBenchmark).Assembly.Location;
         var pageSize = ConvertMacroBenchmark.Option(args, "--page-size", new ExportWorkerOptions().PageSize.ToString(CultureInfo.InvariantCulture));
+        var backends = ConvertMacroBenchmark.Option(args, "--backends", BenchStore.Sqlite).Split(',');
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine("| objects | rows | format | import s | output MB | export s | rows/s | objects/s | output MB/s | peak RSS MB |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| store | objects | rows | format | import s | output MB | export s | rows/s | objects/s | output MB/s | peak RSS MB |");
+        Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var objects in sizes)
         {
-            var dataFolder = Path.Combine(folder, $"export-store-{objects}");
-            if (Directory.Exists(dataFolder))
+            foreach (var backend in backends)
             {
-                Directory.Delete(dataFolder, recursive: true);
+                await MeasureAsync(args, folder, self, pageSize, bitmaskShare, objects, backend);
             }
-            var (project, user, rows, importSeconds) = await CreateProjectAsync(dataFolder, objects, bitmaskShare);
-            foreach (var format in new[] { ExportFormats.Json, ExportFormats.Coco })
-            {
-                await QueueAsync(dataFolder, project, user, format);
-                var (peakKb, output) = MeasureChild("dotnet", [self, ExportMacroRun.Command, dataFolder, pageSize]);
-                var parts = output.Trim().Split(' ');
-                var seconds = double.Parse(parts[1], CultureInfo.InvariantCulture);
-                var written = long.Parse(parts[2], CultureInfo.InvariantCulture);
-                var megabytes = long.Parse(parts[3], CultureInfo.InvariantCulture) / 1e6;
-                if (written != rows)
-                {
-                    throw new InvalidOperationException($"the export wrote {written} rows of {rows}");
-                }
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {objects} | {rows} | {format} | {importSeconds:F1} | {megabytes:F1} | {seconds:F2} | {rows / seconds:F0} | {objects / seconds:F0} | {megabytes / seconds:F1} | {peakKb / 1024.0:F0} |"));
-                DeleteExports(dataFolder);
-            }
-            Directory.Delete(dataFolder, recursive: true);
         }
         return 0;
     }
 
+    private static async Task MeasureAsync(string[] args, string folder, string self, string pageSize, double bitmaskShare, long objects, string backend)
+    {
+        var dataFolder = Path.Combine(folder, $"export-store-{backend}-{objects}");
+        if (Directory.Exists(dataFolder))
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        var store = await BenchStore.CreateAsync(backend, dataFolder, args);
+        var (project, user, rows, importSeconds) = await CreateProjectAsync(store, objects, bitmaskShare);
+        foreach (var format in new[] { ExportFormats.Json, ExportFormats.Coco })
+        {
+            await QueueAsync(store, project, user, format);
+            var (peakKb, output) = MeasureChild("dotnet", [self, ExportMacroRun.Command, dataFolder, pageSize, store.ConnectionString ?? ""]);
+            var parts = output.Trim().Split(' ');
+            var seconds = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            var written = long.Parse(parts[2], CultureInfo.InvariantCulture);
+            var megabytes = long.Parse(parts[3], CultureInfo.InvariantCulture) / 1e6;
+            if (written != rows)
+            {
+                throw new InvalidOperationException($"the export wrote {written} rows of {rows}");
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {backend} | {objects} | {rows} | {format} | {importSeconds:F1} | {megabytes:F1} | {seconds:F2} | {rows / seconds:F0} | {objects / seconds:F0} | {megabytes / seconds:F1} | {peakKb / 1024.0:F0} |"));
+            DeleteExports(dataFolder);
+        }
+        await store.DropAsync();
+        Directory.Delete(dataFolder, recursive: true);
+    }
+
     /// <summary>A project over the generated ontology with rows until it holds at least <paramref name="objects"/> object instances.</summary>
-    private static async Task<(string Project, UserRecord User, long Rows, double Seconds)> CreateProjectAsync(string dataFolder, long objects, double bitmaskShare)
+    private static async Task<(string Project, UserRecord User, long Rows, double Seconds)> CreateProjectAsync(BenchStore store, long objects, double bitmaskShare)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using var storage = await LabelportStorage.OpenSqliteAsync(dataFolder, TimeProvider.System, CancellationToken.None);
+        await using var storage = await store.OpenAsync();
         var user = new UserRecord(Guid.NewGuid().ToString(), "bench@example.com", "Bench", null, false, DateTimeOffset.UtcNow);
         await storage.Accounts.TryCreateUserAsync(user, CancellationToken.None);
         var project = Guid.NewGuid().ToString();
@@ -90,9 +101,9 @@ public static class ExportMacroBenchmark
         return (project, user, rows, stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static async Task QueueAsync(string dataFolder, string project, UserRecord user, string format)
+    private static async Task QueueAsync(BenchStore store, string project, UserRecord user, string format)
     {
-        await using var storage = await LabelportStorage.OpenSqliteAsync(dataFolder, TimeProvider.System, CancellationToken.None);
+        await using var storage = await store.OpenAsync();
         var request = new ExportRequest { Format = format };
         var now = DateTimeOffset.UtcNow;
         await storage.ExportJobs.CreateAsync(new ExportJobRecord(

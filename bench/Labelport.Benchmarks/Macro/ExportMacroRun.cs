@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Labelport.Server.Exports;
 using Labelport.Server.Media;
-using Labelport.Storage;
 
 namespace Labelport.Benchmarks.Macro;
 
 /// <summary>
-/// The child process of <see cref="ExportMacroBenchmark"/>: opens the SQLite store in a data folder, claims its one
+/// The child process of <see cref="ExportMacroBenchmark"/>: opens the store (SQLite in the data folder, or the
+/// PostgreSQL database of the third argument), claims its one
 /// queued export job and runs it through <see cref="ExportRunner"/>, then prints
 /// <c>outcome seconds rows bytes</c> (seconds of the run alone, without process start).
 /// </summary>
@@ -18,7 +18,8 @@ public static class ExportMacroRun
     public static async Task<int> RunAsync(string[] args)
     {
         var dataFolder = args[0];
-        await using var storage = await LabelportStorage.OpenSqliteAsync(dataFolder, TimeProvider.System, CancellationToken.None);
+        var connectionString = args.Length > 2 && args[2].Length > 0 ? args[2] : null;
+        await using var storage = await new BenchStore(connectionString is null ? BenchStore.Sqlite : BenchStore.Postgres, dataFolder, connectionString).OpenAsync();
         var workerOptions = new ExportWorkerOptions { WorkerId = "bench" };
         if (args.Length > 1)
         {
@@ -45,6 +46,9 @@ public static class ExportMacroRun
             return 1;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome} {stopwatch.Elapsed.TotalSeconds:F3} {done.ProgressDone} {done.Size}"));
+        var gc = GC.GetGCMemoryInfo();
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"gc: heap {gc.HeapSizeBytes / 1e6:F0} MB, committed {gc.TotalCommittedBytes / 1e6:F0} MB, gen2 collections {GC.CollectionCount(2)}, total allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, live after a full collection {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB, threads {System.Diagnostics.Process.GetCurrentProcess().Threads.Count}"));
         return 0;
     }
 }

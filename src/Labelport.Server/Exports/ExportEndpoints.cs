@@ -101,12 +101,18 @@ internal static class ExportEndpoints
         return TypedResults.Ok(ExportJobResponse.From(cancelled));
     }
 
-    private static async Task<FileStreamHttpResult> DownloadAsync(string exportHash, Caller caller, ProjectAccess access, IExportJobStore jobs, IBlobStore blobs, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, RedirectHttpResult>> DownloadAsync(
+        string exportHash, Caller caller, ProjectAccess access, IExportJobStore jobs, IBlobStore blobs, LabelportServerOptions options, CancellationToken cancellationToken)
     {
         var job = await FindAsync(exportHash, caller, access, jobs, cancellationToken);
         if (job.Status != ExportJobStatus.Succeeded || job.BlobKey is null)
         {
             throw ApiProblemException.Conflict("The export is " + ExportJobResponse.StatusName(job.Status) + "; its file can be downloaded once it succeeded.");
+        }
+        // With S3, the client can fetch the file from the bucket directly (Range and all) after the access check here.
+        if (options.PresignDownloads && blobs.TryGetPresignedUrl(job.BlobKey, options.PresignedDownloadLifetime, job.FileName) is { } presigned)
+        {
+            return TypedResults.Redirect(presigned.AbsoluteUri);
         }
         var stream = await blobs.OpenReadAsync(job.BlobKey, cancellationToken)
             ?? throw new InvalidOperationException("The file of succeeded export " + exportHash + " is missing from the blob store.");

@@ -39,7 +39,18 @@ internal static class BootstrapAdmin
         {
             if (await accounts.FindApiKeyAsync(ApiKeys.Hash(givenKey), cancellationToken) is null)
             {
-                await accounts.CreateApiKeyAsync(new ApiKeyRecord(Guid.NewGuid().ToString(), user.UserId, "bootstrap (LABELPORT_ADMIN_API_KEY)", ApiKeys.Hash(givenKey), time.GetUtcNow(), null), cancellationToken);
+                try
+                {
+                    await accounts.CreateApiKeyAsync(new ApiKeyRecord(Guid.NewGuid().ToString(), user.UserId, "bootstrap (LABELPORT_ADMIN_API_KEY)", ApiKeys.Hash(givenKey), time.GetUtcNow(), null), cancellationToken);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // Another instance on the same database may have stored the same key a moment earlier.
+                    if (await accounts.FindApiKeyAsync(ApiKeys.Hash(givenKey), cancellationToken) is null)
+                    {
+                        throw;
+                    }
+                }
             }
         }
         else if (created)

@@ -64,7 +64,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
-    public Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive)
+    public Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive, string? downloadFileName = null)
     {
         ResolvePath(key);
         return null;

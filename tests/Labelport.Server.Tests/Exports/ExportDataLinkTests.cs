@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Labelport.Server.Exports;
 using Labelport.Storage.Records;
+using Labelport.Storage.S3;
+using Labelport.Tests.Shared;
 
 namespace Labelport.Server.Tests.Exports;
 
@@ -40,6 +42,17 @@ public sealed class ExportDataLinkTests
             else if (!signed)
             {
                 Assert.Equal($"http://127.0.0.1:5123/lp/api/data/{unit.DataHash}/media", link);
+            }
+            else if (env.Storage.Blobs is S3BlobStore)
+            {
+                // With S3 the bucket serves signed media itself: a presigned GET with the export's TTL.
+                var uri = new Uri(link);
+                Assert.Equal(TestServices.S3Endpoint.Authority, uri.Authority);
+                Assert.EndsWith($"/media/{unit.DataHash}.png", uri.AbsolutePath, StringComparison.Ordinal);
+                var lifetime = int.Parse(System.Web.HttpUtility.ParseQueryString(uri.Query)["X-Amz-Expires"]!, CultureInfo.InvariantCulture);
+                Assert.InRange(lifetime, 3500, 3601);
+                using var anonymous = new HttpClient();
+                Assert.Equal(new byte[] { 0x89, 0x50, 0x4e, 0x47 }, await anonymous.GetByteArrayAsync(uri));
             }
             else
             {

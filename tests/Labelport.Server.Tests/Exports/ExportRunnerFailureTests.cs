@@ -42,6 +42,32 @@ public sealed class ExportRunnerFailureTests
         }
     }
 
+    [Theory]
+    [InlineData("ontology", "the project's ontology: $: malformed JSON")]
+    [InlineData("request", "the stored export request cannot be read: ")]
+    [InlineData("format", "unknown export format \"xml\"")]
+    public async Task A_job_that_cannot_start_fails_with_the_reason(string broken, string reason)
+    {
+        await using var env = await ExportTestEnvironment.CreateAsync();
+        var project = await env.CreateProjectAsync(broken == "ontology" ? "{not json" : FixtureRows.Ontology("skeleton"));
+        await env.ImportAsync(project, FixtureRows.Load("skeleton"));
+        // Job rows written by something other than the API: the runner must not trust them.
+        var requestJson = broken switch
+        {
+            "request" => "{\"format\": ",
+            "format" => "{\"format\": \"xml\"}",
+            _ => null,
+        };
+        var job = await env.QueueAsync(project, new ExportRequest(), requestJson: requestJson);
+
+        var (outcome, failed) = await env.ExportAsync(job);
+
+        Assert.Equal(ExportRunOutcome.Failed, outcome);
+        Assert.Equal(ExportJobStatus.Failed, failed.Status);
+        Assert.StartsWith(reason, failed.Error, StringComparison.Ordinal);
+        Assert.Empty(env.BlobFiles());
+    }
+
     [Fact]
     public async Task Cancelling_mid_export_stops_the_run_and_publishes_nothing()
     {

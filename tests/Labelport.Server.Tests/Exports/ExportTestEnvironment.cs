@@ -2,6 +2,7 @@ using Labelport.Core.Model;
 using Labelport.Server.Exports;
 using Labelport.Server.Media;
 using Labelport.Storage;
+using Labelport.Storage.Files;
 using Labelport.Storage.Records;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,7 +40,7 @@ internal sealed class ExportTestEnvironment : IAsyncDisposable
     public static async Task<ExportTestEnvironment> CreateAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "labelport-exports-" + Guid.NewGuid().ToString("N")[..12]);
-        var storage = await LabelportStorage.OpenSqliteAsync(folder, TimeProvider.System, CancellationToken.None);
+        var storage = await TestBackend.OpenStorageAsync(folder);
         var user = new UserRecord(Guid.NewGuid().ToString(), "exporter@example.com", "Exporter", null, false, DateTimeOffset.UtcNow);
         Assert.True(await storage.Accounts.TryCreateUserAsync(user, CancellationToken.None));
         return new ExportTestEnvironment(folder, storage, MediaUrlSigner.LoadOrCreate(folder), user);
@@ -60,11 +61,12 @@ internal sealed class ExportTestEnvironment : IAsyncDisposable
         await Storage.LabelRows.ImportAsync(projectHash, records, [], CancellationToken.None);
     }
 
-    public async Task<ExportJobRecord> QueueAsync(string projectHash, ExportRequest request, DateTimeOffset? createdAt = null)
+    /// <summary>Queues a job as the API does; <paramref name="requestJson"/> replaces the stored request (for broken jobs).</summary>
+    public async Task<ExportJobRecord> QueueAsync(string projectHash, ExportRequest request, DateTimeOffset? createdAt = null, string? requestJson = null)
     {
         var now = createdAt ?? DateTimeOffset.UtcNow;
         var job = new ExportJobRecord(
-            Guid.NewGuid().ToString(), projectHash, request.Format, ExportRequestJson.Serialize(request), ExportRequestKey.Create(request),
+            Guid.NewGuid().ToString(), projectHash, request.Format, requestJson ?? ExportRequestJson.Serialize(request), ExportRequestKey.Create(request),
             User.UserId, User.Email, ExportJobStatus.Queued, 0, 0, ExportFileNames.For(projectHash, request.Format, now),
             null, null, null, null, 0, null, null, now, null, null);
         await Jobs.CreateAsync(job, CancellationToken.None);
@@ -112,6 +114,10 @@ internal sealed class ExportTestEnvironment : IAsyncDisposable
     /// <summary>Every file under the blob folder (published or not), relative, sorted.</summary>
     public IReadOnlyList<string> BlobFiles()
     {
+        if (Storage.Blobs is not FileSystemBlobStore)
+        {
+            return TestBackend.ListPublishedBlobs(Folder);
+        }
         var root = Path.Combine(Folder, LabelportStorage.BlobFolderName);
         return Directory.Exists(root)
             ? [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)]
@@ -121,6 +127,7 @@ internal sealed class ExportTestEnvironment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Storage.DisposeAsync();
+        await TestBackend.ReleaseAsync(Folder);
         Directory.Delete(Folder, recursive: true);
     }
 }

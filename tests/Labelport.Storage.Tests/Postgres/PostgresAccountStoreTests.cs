@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Tests.Postgres;
+
+public sealed class PostgresAccountStoreTests(PostgresStoreFixture fixture) : AccountStoreTests(fixture), IClassFixture<PostgresStoreFixture>;

@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Tests.Postgres;
+
+public sealed class PostgresAttachDatasetTests(PostgresStoreFixture fixture) : AttachDatasetTests(fixture), IClassFixture<PostgresStoreFixture>;

@@ -1,0 +1,3 @@
+namespace Labelport.Storage.Tests.Postgres;
+
+public sealed class PostgresBlobStoreTests(PostgresStoreFixture fixture) : BlobStoreTests(fixture), IClassFixture<PostgresStoreFixture>;
