@@ -86,13 +86,28 @@ internal sealed class PostgresLabelRowStore(NpgsqlDataSource database) : ILabelR
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>Status, edit time and the stored JSON change together; the row is locked between reading and writing its JSON.</summary>
     public async Task<bool> SetStatusAsync(string projectHash, string labelHash, string labelStatus, DateTimeOffset editedAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = PostgresSql.Command(connection, null,
-            "UPDATE label_rows SET label_status = @status, last_edited_at = @edited WHERE project_hash = @project AND label_hash = @label")
-            .With("@project", projectHash).With("@label", labelHash).With("@status", labelStatus).With("@edited", editedAt);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        byte[] json;
+        await using (var select = PostgresSql.Command(connection, transaction,
+            "SELECT json FROM label_rows WHERE project_hash = @project AND label_hash = @label FOR UPDATE")
+            .With("@project", projectHash).With("@label", labelHash))
+        {
+            if (await select.ExecuteScalarAsync(cancellationToken) is not byte[] stored)
+            {
+                return false;
+            }
+            json = LabelRowJson.WithStatus(stored, labelStatus, editedAt);
+        }
+        await using var update = PostgresSql.Command(connection, transaction,
+            "UPDATE label_rows SET label_status = @status, last_edited_at = @edited, json = @json WHERE project_hash = @project AND label_hash = @label")
+            .With("@project", projectHash).With("@label", labelHash).With("@status", labelStatus).With("@edited", editedAt).With("@json", json);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string labelHash, CancellationToken cancellationToken)
