@@ -89,10 +89,25 @@ internal sealed class PostgresLabelRowStore(NpgsqlDataSource database) : ILabelR
     public async Task<bool> SetStatusAsync(string projectHash, string labelHash, string labelStatus, DateTimeOffset editedAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = PostgresSql.Command(connection, null,
-            "UPDATE label_rows SET label_status = @status, last_edited_at = @edited WHERE project_hash = @project AND label_hash = @label")
-            .With("@project", projectHash).With("@label", labelHash).With("@status", labelStatus).With("@edited", editedAt);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        byte[] json;
+        await using (var select = PostgresSql.Command(connection, transaction,
+            "SELECT json FROM label_rows WHERE project_hash = @project AND label_hash = @label FOR UPDATE")
+            .With("@project", projectHash).With("@label", labelHash))
+        {
+            if (await select.ExecuteScalarAsync(cancellationToken) is not byte[] stored)
+            {
+                return false;
+            }
+            // The row JSON is what exports write, so it carries the new status and edit time too (as in SQLite).
+            json = LabelRowJson.WithStatus(stored, labelStatus, editedAt);
+        }
+        await using var update = PostgresSql.Command(connection, transaction,
+            "UPDATE label_rows SET label_status = @status, last_edited_at = @edited, json = @json WHERE project_hash = @project AND label_hash = @label")
+            .With("@project", projectHash).With("@label", labelHash).With("@status", labelStatus).With("@edited", editedAt).With("@json", json);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string labelHash, CancellationToken cancellationToken)
