@@ -170,6 +170,11 @@ public static class LabelportServer
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 json.JsonWriterOptions = new JsonWriterOptions { Indented = false };
             });
+            // Logs go to stderr, so stdout carries only the start-up lines for people (URL, how to sign in).
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console =>
+            {
+                console.LogToStandardErrorThreshold = LogLevel.Trace;
+            });
         }
     }
 
