@@ -40,7 +40,10 @@ public interface IExportJobStore
     /// <summary>Status failed with the reason; staged rows are discarded. False when the worker lost the lease.</summary>
     Task<bool> TryFailAsync(string exportHash, string workerId, string error, DateTimeOffset finishedAt, CancellationToken cancellationToken);
 
-    /// <summary>Re-queues the job (e.g. on graceful shutdown) when the worker still holds it; staged rows are discarded.</summary>
+    /// <summary>
+    /// Re-queues the job (e.g. on graceful shutdown) when the worker still holds it, giving its attempt back; staged rows
+    /// are discarded.
+    /// </summary>
     Task<bool> TryRequeueAsync(string exportHash, string workerId, CancellationToken cancellationToken);
 
     /// <summary>Queued or running → cancelled; returns the job after the change, or null when it does not exist.</summary>

@@ -175,7 +175,7 @@ internal sealed class PostgresExportJobStore(NpgsqlDataSource database) : IExpor
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = PostgresSql.Command(connection, transaction, $"""
-            UPDATE export_jobs SET status = {Queued}, lease_owner = NULL, lease_expires_at = NULL, progress_done = 0
+            UPDATE export_jobs SET status = {Queued}, lease_owner = NULL, lease_expires_at = NULL, progress_done = 0, attempts = GREATEST(attempts - 1, 0)
             WHERE export_hash = @hash AND lease_owner = @worker AND status = {Running}
             """)
             .With("@hash", exportHash).With("@worker", workerId);

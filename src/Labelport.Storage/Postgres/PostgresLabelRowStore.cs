@@ -86,7 +86,6 @@ internal sealed class PostgresLabelRowStore(NpgsqlDataSource database) : ILabelR
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Status, edit time and the stored JSON change together; the row is locked between reading and writing its JSON.</summary>
     public async Task<bool> SetStatusAsync(string projectHash, string labelHash, string labelStatus, DateTimeOffset editedAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -100,6 +99,7 @@ internal sealed class PostgresLabelRowStore(NpgsqlDataSource database) : ILabelR
             {
                 return false;
             }
+            // The row JSON is what exports write, so it carries the new status and edit time too (as in SQLite).
             json = LabelRowJson.WithStatus(stored, labelStatus, editedAt);
         }
         await using var update = PostgresSql.Command(connection, transaction,

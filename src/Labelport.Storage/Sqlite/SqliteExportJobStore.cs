@@ -174,7 +174,7 @@ internal sealed class SqliteExportJobStore(SqliteConnectionFactory connections) 
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = SqliteSql.Command(connection, transaction, $"""
-            UPDATE export_jobs SET status = {Queued}, lease_owner = NULL, lease_expires_at = NULL, progress_done = 0
+            UPDATE export_jobs SET status = {Queued}, lease_owner = NULL, lease_expires_at = NULL, progress_done = 0, attempts = MAX(attempts - 1, 0)
             WHERE export_hash = $hash AND lease_owner = $worker AND status = {Running}
             """)
             .With("$hash", exportHash).With("$worker", workerId);
