@@ -107,13 +107,19 @@ internal static class DatasetEndpoints
         {
             throw ApiProblemException.Invalid("$.datasetHash", "required");
         }
+        DatasetRecord dataset;
         try
         {
-            await FindVisibleAsync(request.DatasetHash, caller, projects, cancellationToken);
+            dataset = await FindVisibleAsync(request.DatasetHash, caller, projects, cancellationToken);
         }
         catch (ApiProblemException problem) when (problem.Status == StatusCodes.Status404NotFound)
         {
             throw ApiProblemException.Invalid("$.datasetHash", "no dataset visible to you has the hash \"" + request.DatasetHash + "\"");
+        }
+        // Attaching adds rows to this project from the dataset and lets its managers upload into it: it needs the same right.
+        if (!await MayUploadAsync(dataset, caller, projects, cancellationToken))
+        {
+            throw ApiProblemException.Forbidden("Attaching a dataset needs the right to upload into it: its owner, a system admin, or an admin or team manager of a project it is attached to.");
         }
         await projects.AttachDatasetAsync(projectHash, request.DatasetHash, time.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();

@@ -90,6 +90,28 @@ public sealed class RoleMatrixTests(ServerFixture server)
         Assert.Equal("annotator", mine!.Single(p => p.GetProperty("projectHash").GetString() == world.Project).GetProperty("role").GetString());
     }
 
+    [Fact]
+    public async Task Attaching_a_dataset_needs_the_right_to_upload_into_it()
+    {
+        var world = await WorldAsync();
+        foreach (var role in new[] { "annotator", "reviewer" })
+        {
+            using var member = server.Client(world.Users[role].ApiKey);
+            var own = await server.CreateProjectAsync(DemoOntology.Json, role + "'s project", member);
+            var attach = await member.PostAsJsonAsync("/api/projects/" + own + "/datasets", new { datasetHash = world.Dataset });
+            Assert.True(attach.StatusCode == HttpStatusCode.Forbidden, role + ": " + (int)attach.StatusCode + " " + await attach.Content.ReadAsStringAsync());
+            Assert.Empty((await member.GetFromJsonAsync<JsonElement[]>("/api/projects/" + own + "/datasets"))!);
+            Assert.Empty(await LabelRowImportTests.ListAsync(member, own, ""));
+        }
+        using var outsider = server.Client(world.Users["non-member"].ApiKey);
+        var outsiders = await server.CreateProjectAsync(DemoOntology.Json, "outsider's project", outsider);
+        Assert.Equal(HttpStatusCode.BadRequest, (await outsider.PostAsJsonAsync("/api/projects/" + outsiders + "/datasets", new { datasetHash = world.Dataset })).StatusCode);
+        // A team manager of a project holding the dataset may upload into it, so may attach it elsewhere.
+        using var manager = server.Client(world.Users["team_manager"].ApiKey);
+        var managers = await server.CreateProjectAsync(DemoOntology.Json, "manager's project", manager);
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsJsonAsync("/api/projects/" + managers + "/datasets", new { datasetHash = world.Dataset })).StatusCode);
+    }
+
     private async Task<World> WorldAsync()
     {
         var project = await server.CreateProjectAsync(DemoOntology.Json);
