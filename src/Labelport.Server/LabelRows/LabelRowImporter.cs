@@ -17,7 +17,8 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
     /// <summary>Most problems reported for one request (the rest are counted in the detail).</summary>
     private const int MaxReportedProblems = 10_000;
 
-    public async Task<ImportResult> ImportAsync(ProjectRecord project, Stream body, CancellationToken cancellationToken)
+    /// <summary>POST: the caller's <paramref name="role"/> bounds the label statuses it may set (<see cref="LabelStatusRights"/>).</summary>
+    public async Task<ImportResult> ImportAsync(ProjectRecord project, ProjectRole role, Stream body, CancellationToken cancellationToken)
     {
         var rows = new List<LabelRow>();
         var single = false;
@@ -40,7 +41,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         {
             throw ApiProblemException.Invalid("$", "no label rows in the body");
         }
-        return await StoreAsync(project, rows, single, cancellationToken);
+        return await StoreAsync(project, role, rows, single, cancellationToken);
     }
 
     /// <summary>Stores rows built in code (the demo): validated like an import.</summary>
@@ -52,11 +53,11 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
             Validate(project, rows[i], i, problems);
         }
         ThrowIfProblems(problems);
-        return await StoreAsync(project, rows, single: false, cancellationToken);
+        return await StoreAsync(project, ProjectRole.Admin, rows, single: false, cancellationToken);
     }
 
     /// <summary>PUT: one row replaces the stored row with the label hash of the route.</summary>
-    public async Task<LabelRowRecord> ReplaceAsync(ProjectRecord project, LabelRowRecord existing, Stream body, CancellationToken cancellationToken)
+    public async Task<LabelRowRecord> ReplaceAsync(ProjectRecord project, ProjectRole role, LabelRowRecord existing, Stream body, CancellationToken cancellationToken)
     {
         LabelRow? row = null;
         var problems = new List<FieldError>();
@@ -90,6 +91,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         }
         Validate(project, row, -1, problems);
         ThrowIfProblems(problems);
+        LabelStatusRights.Require(role, existing.LabelStatus, row, "$.label_status");
         var record = ToRecord(project, row, existing.LabelHash, existing.DatasetHash, existing.CreatedAt, time.GetUtcNow(), touch: true);
         if (!await labelRows.UpdateAsync(record, cancellationToken))
         {
@@ -133,7 +135,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         throw ApiProblemException.BadRequest(detail, reported);
     }
 
-    private async Task<ImportResult> StoreAsync(ProjectRecord project, IReadOnlyList<LabelRow> rows, bool single, CancellationToken cancellationToken)
+    private async Task<ImportResult> StoreAsync(ProjectRecord project, ProjectRole role, IReadOnlyList<LabelRow> rows, bool single, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var existingByData = await FindRowsByDataHashAsync(project.ProjectHash, rows, cancellationToken);
@@ -153,6 +155,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
                 }
             }
             existing ??= existingByData.GetValueOrDefault(row.DataHash);
+            LabelStatusRights.Require(role, existing?.LabelStatus, row, (single ? "$" : "$[" + index + "]") + ".label_status");
             if (existing is null && newItemHashes.Add(row.DataHash))
             {
                 newItems.Add(ExternalData.ToDataItem(row, now));
