@@ -12,8 +12,10 @@ namespace Labelport.Server.LabelRows;
 /// Label-row imports: every row is read and validated against the project's ontology first; any problem → 400
 /// with all of them and nothing stored; otherwise all rows are stored in one transaction.
 /// </summary>
-public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ontologies, TimeProvider time)
+public sealed class LabelRowImporter(ILabelRowStore labelRows, IProjectStore projects, OntologyCache ontologies, TimeProvider time)
 {
+    private readonly ProjectDataGuard _dataGuard = new(projects, labelRows);
+
     /// <summary>Most problems reported for one request (the rest are counted in the detail).</summary>
     private const int MaxReportedProblems = 10_000;
 
@@ -92,6 +94,8 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         Validate(project, row, -1, problems);
         ThrowIfProblems(problems);
         LabelStatusRights.Require(role, existing.LabelStatus, row, "$.label_status");
+        await _dataGuard.CheckAsync(project.ProjectHash, row, "$", problems, cancellationToken);
+        ThrowIfProblems(problems);
         var record = ToRecord(project, row, existing.LabelHash, existing.DatasetHash, existing.CreatedAt, time.GetUtcNow(), touch: true);
         if (!await labelRows.UpdateAsync(record, cancellationToken))
         {
@@ -142,6 +146,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         var records = new List<LabelRowRecord>(rows.Count);
         var newItems = new List<DataItemRecord>();
         var newItemHashes = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<FieldError>();
         for (var index = 0; index < rows.Count; index++)
         {
             var row = rows[index];
@@ -155,7 +160,9 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
                 }
             }
             existing ??= existingByData.GetValueOrDefault(row.DataHash);
-            LabelStatusRights.Require(role, existing?.LabelStatus, row, (single ? "$" : "$[" + index + "]") + ".label_status");
+            var path = single ? "$" : "$[" + index + "]";
+            LabelStatusRights.Require(role, existing?.LabelStatus, row, path + ".label_status");
+            await _dataGuard.CheckAsync(project.ProjectHash, row, path, problems, cancellationToken);
             if (existing is null && newItemHashes.Add(row.DataHash))
             {
                 newItems.Add(ExternalData.ToDataItem(row, now));
@@ -164,6 +171,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
             var createdAt = existing?.CreatedAt ?? (EncordDates.TryParse(row.CreatedAt, out var created) ? created : now);
             records.Add(ToRecord(project, row, hash, existing?.DatasetHash ?? row.DatasetHash, createdAt, now, touch: false));
         }
+        ThrowIfProblems(problems);
         await labelRows.ImportAsync(project.ProjectHash, records, newItems, cancellationToken);
         return new ImportResult(records.Count, records.Select(r => r.LabelHash).ToArray());
     }
