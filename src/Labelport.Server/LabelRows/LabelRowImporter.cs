@@ -14,7 +14,7 @@ namespace Labelport.Server.LabelRows;
 /// </summary>
 public sealed class LabelRowImporter(ILabelRowStore labelRows, IProjectStore projects, OntologyCache ontologies, TimeProvider time)
 {
-    private readonly ProjectDataGuard _dataGuard = new(projects, labelRows);
+    private readonly ProjectDataGuard _dataGuard = new(projects);
 
     /// <summary>Most problems reported for one request (the rest are counted in the detail).</summary>
     private const int MaxReportedProblems = 10_000;

@@ -1,7 +1,6 @@
 using Labelport.Core.Model;
 using Labelport.Server.Hosting;
 using Labelport.Storage;
-using Labelport.Storage.Records;
 
 namespace Labelport.Server.LabelRows;
 
@@ -12,7 +11,7 @@ namespace Labelport.Server.LabelRows;
 /// titles and sizes. Data without media here (external data, links only) may be named by several projects: the same
 /// Encord export is often imported into more than one.
 /// </summary>
-internal sealed class ProjectDataGuard(IProjectStore projects, ILabelRowStore labelRows)
+internal sealed class ProjectDataGuard(IProjectStore projects)
 {
     private const string Problem = "belongs to a dataset this project does not hold";
 
@@ -39,20 +38,13 @@ internal sealed class ProjectDataGuard(IProjectStore projects, ILabelRowStore la
         {
             return unit.BlobKey is null || (await projects.ListProjectsHoldingDataUnitAsync(dataHash, cancellationToken)).Contains(projectHash);
         }
-        // Not a unit: maybe an item of a group, held by the projects with a row on it.
-        var holders = await projects.ListProjectsHoldingDataUnitAsync(dataHash, cancellationToken);
-        if (holders.Count == 0 || holders.Contains(projectHash))
+        // Not a unit: maybe the item of a group. Its own units may be named falsely, so the item itself is checked.
+        var datasetHash = await projects.FindDataItemDatasetAsync(dataHash, cancellationToken);
+        if (datasetHash is not { Length: > 0 } || await projects.FindDatasetAsync(datasetHash, cancellationToken) is null)
         {
             return true;
         }
-        foreach (var holder in holders)
-        {
-            var rows = await labelRows.ListAsync(new LabelRowQuery(holder) { DataHashes = [dataHash], Limit = 1 }, cancellationToken);
-            if (rows.Count > 0 && rows[0].DatasetHash is { Length: > 0 } datasetHash && await projects.FindDatasetAsync(datasetHash, cancellationToken) is not null)
-            {
-                return false;
-            }
-        }
-        return true;
+        return (await projects.ListProjectsHoldingDataUnitAsync(dataHash, cancellationToken)).Contains(projectHash)
+            || (await projects.ListProjectDatasetsAsync(projectHash, cancellationToken)).Any(d => d.DatasetHash == datasetHash);
     }
 }

@@ -52,6 +52,59 @@ public sealed class CrossTenantImportTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(clientA, projectA, new JsonArray(row.DeepClone()))).StatusCode);
     }
 
+    [Fact]
+    public async Task Importing_a_row_naming_the_item_of_another_users_unattached_group_is_400()
+    {
+        var a = await server.CreateUserAsync("group-owner");
+        using var clientA = server.Client(a.ApiKey);
+        var dataset = (await (await clientA.PostAsJsonAsync("/api/datasets", new { title = "A's groups" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("datasetHash").GetString()!;
+        using var form = new MultipartFormDataContent { { new StringContent("img_group"), "kind" } };
+        foreach (var i in new[] { 1, 2 })
+        {
+            var png = new ByteArrayContent(DemoMedia.Scene(i));
+            png.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            form.Add(png, "file", i + ".png");
+        }
+        var upload = await clientA.PostAsync("/api/datasets/" + dataset + "/data", form);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var item = (await upload.Content.ReadFromJsonAsync<JsonElement>())[0];
+        var itemHash = item.GetProperty("dataHash").GetString()!;
+        var unitHash = item.GetProperty("units")[0].GetProperty("dataHash").GetString()!;
+
+        var b = await server.CreateUserAsync("group-thief");
+        using var clientB = server.Client(b.ApiKey);
+        var projectB = await server.CreateProjectAsync(DemoOntology.Json, "B's project", clientB);
+        // The item's hash with a made-up unit: the store would keep A's item (and its units) under B's row.
+        var fakeUnit = Guid.NewGuid().ToString();
+        var row = new JsonObject
+        {
+            ["data_hash"] = itemHash,
+            ["dataset_hash"] = dataset,
+            ["data_title"] = "stolen",
+            ["data_type"] = "img_group",
+            ["label_status"] = "NOT_LABELLED",
+            ["data_units"] = new JsonObject
+            {
+                [fakeUnit] = new JsonObject
+                {
+                    ["data_hash"] = fakeUnit,
+                    ["data_title"] = "fake.png",
+                    ["data_type"] = "image/png",
+                    ["data_sequence"] = 0,
+                    ["data_link"] = "https://example.com/fake.png",
+                    ["width"] = 10,
+                    ["height"] = 10,
+                    ["labels"] = new JsonObject { ["objects"] = new JsonArray(), ["classifications"] = new JsonArray() },
+                },
+            },
+            ["object_answers"] = new JsonObject(),
+            ["classification_answers"] = new JsonObject(),
+        };
+        await AssertRejectedAsync(await PostAsync(clientB, projectB, new JsonArray(row)), "$[0].data_hash");
+        Assert.Empty(await LabelRowImportTests.ListAsync(clientB, projectB, ""));
+        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync("/api/data/" + unitHash + "/media")).StatusCode);
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string project, JsonNode body) =>
         client.PostAsync("/api/projects/" + project + "/label-rows", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 
