@@ -36,6 +36,9 @@ public interface IProjectStore
     /// <summary>A data unit by its own hash (an image of a group has its own), for serving media.</summary>
     Task<DataUnitRecord?> FindDataUnitAsync(string dataHash, CancellationToken cancellationToken);
 
+    /// <summary>The dataset hash of the stored data item ("" for external data naming none), or null when there is none.</summary>
+    Task<string?> FindDataItemDatasetAsync(string dataHash, CancellationToken cancellationToken);
+
     /// <summary>Projects that hold the data unit (through an attached dataset or a label row).</summary>
     Task<IReadOnlyList<string>> ListProjectsHoldingDataUnitAsync(string dataHash, CancellationToken cancellationToken);
 

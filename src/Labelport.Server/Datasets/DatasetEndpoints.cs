@@ -75,7 +75,19 @@ internal static class DatasetEndpoints
             MultipartBodyLengthLimit = maxUploadBytes,
             ValueCountLimit = 64,
         }));
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException malformed)
+        {
+            throw MultipartProblem(malformed);
+        }
+        catch (IOException truncated) when (truncated is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw MultipartProblem(truncated);
+        }
         var request = new UploadRequest(
             string.IsNullOrWhiteSpace(form["kind"]) ? UploadRequest.Image : form["kind"].ToString().Trim(),
             form["title"].ToString() is { Length: > 0 } title ? title : null,
@@ -95,13 +107,19 @@ internal static class DatasetEndpoints
         {
             throw ApiProblemException.Invalid("$.datasetHash", "required");
         }
+        DatasetRecord dataset;
         try
         {
-            await FindVisibleAsync(request.DatasetHash, caller, projects, cancellationToken);
+            dataset = await FindVisibleAsync(request.DatasetHash, caller, projects, cancellationToken);
         }
         catch (ApiProblemException problem) when (problem.Status == StatusCodes.Status404NotFound)
         {
             throw ApiProblemException.Invalid("$.datasetHash", "no dataset visible to you has the hash \"" + request.DatasetHash + "\"");
+        }
+        // Attaching adds rows to this project from the dataset and lets its managers upload into it: it needs the same right.
+        if (!await MayUploadAsync(dataset, caller, projects, cancellationToken))
+        {
+            throw ApiProblemException.Forbidden("Attaching a dataset needs the right to upload into it: its owner, a system admin, or an admin or team manager of a project it is attached to.");
         }
         await projects.AttachDatasetAsync(projectHash, request.DatasetHash, time.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
@@ -141,6 +159,12 @@ internal static class DatasetEndpoints
         }
         return false;
     }
+
+    /// <summary>A body the multipart reader refused (no boundary, broken section, a limit hit): 400, or 413 for a length limit.</summary>
+    private static ApiProblemException MultipartProblem(Exception exception) =>
+        exception.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase)
+            ? new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", "multipart body: " + exception.Message)
+            : ApiProblemException.BadRequest("multipart body: " + exception.Message);
 
     private static int? ParseInt(IFormCollection form, string name)
     {

@@ -14,6 +14,7 @@ namespace Labelport.Server.Exports;
 internal sealed class ExportDataLinks
 {
     private readonly IProjectStore _projects;
+    private readonly string _projectHash;
     private readonly IBlobStore _blobs;
     private readonly MediaUrlSigner _signer;
     private readonly string _baseUrl;
@@ -22,9 +23,10 @@ internal sealed class ExportDataLinks
     private readonly DateTimeOffset _expires;
     private readonly Dictionary<string, string?> _links = new(StringComparer.Ordinal);
 
-    public ExportDataLinks(IProjectStore projects, IBlobStore blobs, MediaUrlSigner signer, Uri publicBaseUri, ExportRequest request, DateTimeOffset exportedAt)
+    public ExportDataLinks(IProjectStore projects, string projectHash, IBlobStore blobs, MediaUrlSigner signer, Uri publicBaseUri, ExportRequest request, DateTimeOffset exportedAt)
     {
         _projects = projects;
+        _projectHash = projectHash;
         _blobs = blobs;
         _signer = signer;
         _baseUrl = publicBaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -43,6 +45,11 @@ internal sealed class ExportDataLinks
                 continue;
             }
             var stored = await _projects.FindDataUnitAsync(unit.DataHash, cancellationToken);
+            // Media of data the project does not hold (attached dataset or its own rows) is never linked or signed.
+            if (stored?.BlobKey is not null && !(await _projects.ListProjectsHoldingDataUnitAsync(unit.DataHash, cancellationToken)).Contains(_projectHash))
+            {
+                stored = null;
+            }
             _links[unit.DataHash] = LinkOf(stored, unit);
         }
     }

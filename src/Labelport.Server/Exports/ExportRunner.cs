@@ -90,7 +90,7 @@ public sealed class ExportRunner
         var query = request.ToQuery(job.ProjectHash, _workerOptions.PageSize);
         var filter = request.ToFilter();
         var blobKey = $"exports/{job.ProjectHash}/{job.ExportHash}_{job.Attempts}.json";
-        var links = new ExportDataLinks(_projects, _blobs, _signer, _runnerOptions.PublicBaseUri, request, exportedAt);
+        var links = new ExportDataLinks(_projects, job.ProjectHash, _blobs, _signer, _runnerOptions.PublicBaseUri, request, exportedAt);
         var stamp = new ExportStamp(job.ExportHash, EncordDates.Format(exportedAt), job.RequestedByEmail);
 
         await using var snapshot = await _labelRows.OpenSnapshotAsync(cancellationToken);

@@ -32,7 +32,7 @@ internal static class LabelRowEndpoints
     {
         var grant = await access.RequireAsync(caller, projectHash, ProjectRole.Annotator, context.RequestAborted);
         var body = await RequestBodies.BufferAsync(context, maxImportBytes);
-        return TypedResults.Ok(await importer.ImportAsync(grant.Project, body, context.RequestAborted));
+        return TypedResults.Ok(await importer.ImportAsync(grant.Project, grant.Role, body, context.RequestAborted));
     }
 
     private static async Task<Ok<LabelRowPage>> ListAsync(
@@ -98,7 +98,7 @@ internal static class LabelRowEndpoints
         var grant = await access.RequireAsync(caller, projectHash, ProjectRole.Annotator, cancellationToken);
         var existing = await store.FindAsync(projectHash, labelHash, cancellationToken) ?? throw ApiProblemException.NotFound("Label row " + labelHash);
         var body = await RequestBodies.BufferAsync(context, maxImportBytes);
-        var record = await importer.ReplaceAsync(grant.Project, existing, body, cancellationToken);
+        var record = await importer.ReplaceAsync(grant.Project, grant.Role, existing, body, cancellationToken);
         return TypedResults.Ok(LabelRowSummary.From(record, await new RowUnits(projects).ForAsync(record, cancellationToken)));
     }
 

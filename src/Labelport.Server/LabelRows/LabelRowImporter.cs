@@ -12,12 +12,15 @@ namespace Labelport.Server.LabelRows;
 /// Label-row imports: every row is read and validated against the project's ontology first; any problem → 400
 /// with all of them and nothing stored; otherwise all rows are stored in one transaction.
 /// </summary>
-public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ontologies, TimeProvider time)
+public sealed class LabelRowImporter(ILabelRowStore labelRows, IProjectStore projects, OntologyCache ontologies, TimeProvider time)
 {
+    private readonly ProjectDataGuard _dataGuard = new(projects);
+
     /// <summary>Most problems reported for one request (the rest are counted in the detail).</summary>
     private const int MaxReportedProblems = 10_000;
 
-    public async Task<ImportResult> ImportAsync(ProjectRecord project, Stream body, CancellationToken cancellationToken)
+    /// <summary>POST: the caller's <paramref name="role"/> bounds the label statuses it may set (<see cref="LabelStatusRights"/>).</summary>
+    public async Task<ImportResult> ImportAsync(ProjectRecord project, ProjectRole role, Stream body, CancellationToken cancellationToken)
     {
         var rows = new List<LabelRow>();
         var single = false;
@@ -40,7 +43,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         {
             throw ApiProblemException.Invalid("$", "no label rows in the body");
         }
-        return await StoreAsync(project, rows, single, cancellationToken);
+        return await StoreAsync(project, role, rows, single, cancellationToken);
     }
 
     /// <summary>Stores rows built in code (the demo): validated like an import.</summary>
@@ -52,11 +55,11 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
             Validate(project, rows[i], i, problems);
         }
         ThrowIfProblems(problems);
-        return await StoreAsync(project, rows, single: false, cancellationToken);
+        return await StoreAsync(project, ProjectRole.Admin, rows, single: false, cancellationToken);
     }
 
     /// <summary>PUT: one row replaces the stored row with the label hash of the route.</summary>
-    public async Task<LabelRowRecord> ReplaceAsync(ProjectRecord project, LabelRowRecord existing, Stream body, CancellationToken cancellationToken)
+    public async Task<LabelRowRecord> ReplaceAsync(ProjectRecord project, ProjectRole role, LabelRowRecord existing, Stream body, CancellationToken cancellationToken)
     {
         LabelRow? row = null;
         var problems = new List<FieldError>();
@@ -89,6 +92,9 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
             throw ApiProblemException.Invalid("$.data_hash", "\"" + row.DataHash + "\" differs from the row's data hash " + existing.DataHash);
         }
         Validate(project, row, -1, problems);
+        ThrowIfProblems(problems);
+        LabelStatusRights.Require(role, existing.LabelStatus, row, "$.label_status");
+        await _dataGuard.CheckAsync(project.ProjectHash, row, "$", problems, cancellationToken);
         ThrowIfProblems(problems);
         var record = ToRecord(project, row, existing.LabelHash, existing.DatasetHash, existing.CreatedAt, time.GetUtcNow(), touch: true);
         if (!await labelRows.UpdateAsync(record, cancellationToken))
@@ -133,13 +139,14 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
         throw ApiProblemException.BadRequest(detail, reported);
     }
 
-    private async Task<ImportResult> StoreAsync(ProjectRecord project, IReadOnlyList<LabelRow> rows, bool single, CancellationToken cancellationToken)
+    private async Task<ImportResult> StoreAsync(ProjectRecord project, ProjectRole role, IReadOnlyList<LabelRow> rows, bool single, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var existingByData = await FindRowsByDataHashAsync(project.ProjectHash, rows, cancellationToken);
         var records = new List<LabelRowRecord>(rows.Count);
         var newItems = new List<DataItemRecord>();
         var newItemHashes = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<FieldError>();
         for (var index = 0; index < rows.Count; index++)
         {
             var row = rows[index];
@@ -153,6 +160,9 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
                 }
             }
             existing ??= existingByData.GetValueOrDefault(row.DataHash);
+            var path = single ? "$" : "$[" + index + "]";
+            LabelStatusRights.Require(role, existing?.LabelStatus, row, path + ".label_status");
+            await _dataGuard.CheckAsync(project.ProjectHash, row, path, problems, cancellationToken);
             if (existing is null && newItemHashes.Add(row.DataHash))
             {
                 newItems.Add(ExternalData.ToDataItem(row, now));
@@ -161,6 +171,7 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, OntologyCache ont
             var createdAt = existing?.CreatedAt ?? (EncordDates.TryParse(row.CreatedAt, out var created) ? created : now);
             records.Add(ToRecord(project, row, hash, existing?.DatasetHash ?? row.DatasetHash, createdAt, now, touch: false));
         }
+        ThrowIfProblems(problems);
         await labelRows.ImportAsync(project.ProjectHash, records, newItems, cancellationToken);
         return new ImportResult(records.Count, records.Select(r => r.LabelHash).ToArray());
     }

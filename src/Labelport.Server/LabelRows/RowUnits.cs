@@ -10,6 +10,7 @@ namespace Labelport.Server.LabelRows;
 internal sealed class RowUnits(IProjectStore projects)
 {
     private readonly Dictionary<string, Dictionary<string, DataItemRecord>> _itemsByDataset = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _attachedByProject = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<LabelRowUnitSummary>> ForAsync(LabelRowRecord row, CancellationToken cancellationToken)
     {
@@ -21,7 +22,8 @@ internal sealed class RowUnits(IProjectStore projects)
                 return [ToSummary(unit)];
             }
         }
-        if (row.DatasetHash is { Length: > 0 } datasetHash)
+        // The row's dataset hash comes from its import: only datasets attached to the row's project are read.
+        if (row.DatasetHash is { Length: > 0 } datasetHash && await IsAttachedAsync(row.ProjectHash, datasetHash, cancellationToken))
         {
             if (!_itemsByDataset.TryGetValue(datasetHash, out var items))
             {
@@ -36,6 +38,16 @@ internal sealed class RowUnits(IProjectStore projects)
         }
         var single = await projects.FindDataUnitAsync(row.DataHash, cancellationToken);
         return single is null ? [] : [ToSummary(single)];
+    }
+
+    private async Task<bool> IsAttachedAsync(string projectHash, string datasetHash, CancellationToken cancellationToken)
+    {
+        if (!_attachedByProject.TryGetValue(projectHash, out var attached))
+        {
+            attached = (await projects.ListProjectDatasetsAsync(projectHash, cancellationToken)).Select(d => d.DatasetHash).ToHashSet(StringComparer.Ordinal);
+            _attachedByProject[projectHash] = attached;
+        }
+        return attached.Contains(datasetHash);
     }
 
     private static LabelRowUnitSummary ToSummary(DataUnitRecord unit) => new(unit.DataHash, unit.Title, unit.Width, unit.Height, unit.Frames);

@@ -157,6 +157,13 @@ internal sealed class PostgresProjectStore(NpgsqlDataSource database) : IProject
         return await reader.ReadAsync(cancellationToken) ? PostgresDataItems.ReadUnit(reader) : null;
     }
 
+    public async Task<string?> FindDataItemDatasetAsync(string dataHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = PostgresSql.Command(connection, null, "SELECT dataset_hash FROM data_items WHERE data_hash = @hash").With("@hash", dataHash);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<IReadOnlyList<string>> ListProjectsHoldingDataUnitAsync(string dataHash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -156,6 +156,13 @@ internal sealed class SqliteProjectStore(SqliteConnectionFactory connections) : 
         return await reader.ReadAsync(cancellationToken) ? SqliteDataItems.ReadUnit(reader) : null;
     }
 
+    public async Task<string?> FindDataItemDatasetAsync(string dataHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var command = SqliteSql.Command(connection, null, "SELECT dataset_hash FROM data_items WHERE data_hash = $hash").With("$hash", dataHash);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<IReadOnlyList<string>> ListProjectsHoldingDataUnitAsync(string dataHash, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

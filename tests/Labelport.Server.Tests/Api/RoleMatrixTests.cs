@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Labelport.Server.Demo;
 
 namespace Labelport.Server.Tests.Api;
@@ -88,6 +89,79 @@ public sealed class RoleMatrixTests(ServerFixture server)
         using var annotator = server.Client(world.Users["annotator"].ApiKey);
         var mine = await annotator.GetFromJsonAsync<JsonElement[]>("/api/projects");
         Assert.Equal("annotator", mine!.Single(p => p.GetProperty("projectHash").GetString() == world.Project).GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Annotators_cannot_change_label_status_through_put_or_import()
+    {
+        var world = await WorldAsync();
+        using var annotator = server.Client(world.Users["annotator"].ApiKey);
+        using var reviewer = server.Client(world.Users["reviewer"].ApiKey);
+        var p = "/api/projects/" + world.Project + "/label-rows";
+        var reviewed = WithStatus(world.RowJson, "REVIEWED");
+
+        var put = await annotator.SendAsync(Json(HttpMethod.Put, p + "/" + world.LabelHash, reviewed));
+        await AssertForbiddenAtAsync(put, "$.label_status");
+        var import = await annotator.SendAsync(Json(HttpMethod.Post, p, "[" + reviewed + "]"));
+        await AssertForbiddenAtAsync(import, "$[0].label_status");
+        var newRow = JsonNode.Parse(reviewed)!.AsObject();
+        newRow.Remove("label_hash");
+        newRow["data_hash"] = Guid.NewGuid().ToString();
+        var created = await annotator.SendAsync(Json(HttpMethod.Post, p, "[" + newRow.ToJsonString() + "]"));
+        await AssertForbiddenAtAsync(created, "$[0].label_status");
+        Assert.Equal("NOT_LABELLED", await StatusAsync(world, annotator));
+
+        // Annotator statuses are the annotator's to set.
+        Assert.Equal(HttpStatusCode.OK, (await annotator.SendAsync(Json(HttpMethod.Put, p + "/" + world.LabelHash, WithStatus(world.RowJson, "LABELLED")))).StatusCode);
+        Assert.Equal("LABELLED", await StatusAsync(world, annotator));
+        // A reviewed row keeps its status: labels may be re-sent unchanged, the status not moved back.
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.SendAsync(Json(HttpMethod.Put, p + "/" + world.LabelHash, reviewed))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await annotator.SendAsync(Json(HttpMethod.Put, p + "/" + world.LabelHash, reviewed))).StatusCode);
+        await AssertForbiddenAtAsync(await annotator.SendAsync(Json(HttpMethod.Put, p + "/" + world.LabelHash, WithStatus(world.RowJson, "LABELLED"))), "$.label_status");
+        Assert.Equal("REVIEWED", await StatusAsync(world, annotator));
+    }
+
+    [Fact]
+    public async Task Attaching_a_dataset_needs_the_right_to_upload_into_it()
+    {
+        var world = await WorldAsync();
+        foreach (var role in new[] { "annotator", "reviewer" })
+        {
+            using var member = server.Client(world.Users[role].ApiKey);
+            var own = await server.CreateProjectAsync(DemoOntology.Json, role + "'s project", member);
+            var attach = await member.PostAsJsonAsync("/api/projects/" + own + "/datasets", new { datasetHash = world.Dataset });
+            Assert.True(attach.StatusCode == HttpStatusCode.Forbidden, role + ": " + (int)attach.StatusCode + " " + await attach.Content.ReadAsStringAsync());
+            Assert.Empty((await member.GetFromJsonAsync<JsonElement[]>("/api/projects/" + own + "/datasets"))!);
+            Assert.Empty(await LabelRowImportTests.ListAsync(member, own, ""));
+        }
+        using var outsider = server.Client(world.Users["non-member"].ApiKey);
+        var outsiders = await server.CreateProjectAsync(DemoOntology.Json, "outsider's project", outsider);
+        Assert.Equal(HttpStatusCode.BadRequest, (await outsider.PostAsJsonAsync("/api/projects/" + outsiders + "/datasets", new { datasetHash = world.Dataset })).StatusCode);
+        // A team manager of a project holding the dataset may upload into it, so may attach it elsewhere.
+        using var manager = server.Client(world.Users["team_manager"].ApiKey);
+        var managers = await server.CreateProjectAsync(DemoOntology.Json, "manager's project", manager);
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsJsonAsync("/api/projects/" + managers + "/datasets", new { datasetHash = world.Dataset })).StatusCode);
+    }
+
+    private static string WithStatus(string rowJson, string status)
+    {
+        var row = JsonNode.Parse(rowJson)!.AsObject();
+        row["label_status"] = status;
+        return row.ToJsonString();
+    }
+
+    private static async Task<string?> StatusAsync(World world, HttpClient client)
+    {
+        var rows = await LabelRowImportTests.ListAsync(client, world.Project, "");
+        return Assert.Single(rows).GetProperty("labelStatus").GetString();
+    }
+
+    private static async Task AssertForbiddenAtAsync(HttpResponseMessage response, string path)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, (int)response.StatusCode + " " + text);
+        var error = Assert.Single(JsonDocument.Parse(text).RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(path, error.GetProperty("path").GetString());
     }
 
     private async Task<World> WorldAsync()

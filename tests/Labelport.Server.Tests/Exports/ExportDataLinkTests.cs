@@ -67,6 +67,30 @@ public sealed class ExportDataLinkTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Units_of_data_the_project_does_not_hold_keep_the_rows_link(bool signed)
+    {
+        await using var env = await ExportTestEnvironment.CreateAsync();
+        var row = FixtureRows.Load("image_group").Single();
+        var project = await env.CreateProjectAsync(FixtureRows.Ontology("image_group"));
+        var units = row.DataUnits.Values.ToList();
+        // Another dataset's item (never attached to the project) holds media under the row's unit hashes.
+        await AddHostedMediaAsync(env, Guid.NewGuid().ToString(), units.Select(u => u.DataHash).ToList());
+        await env.ImportAsync(project, [row]);
+        var request = new ExportRequest { Format = ExportFormats.Json, IncludeSignedUrls = signed, SignedUrlTtlSeconds = 3600 };
+
+        var (outcome, job) = await env.ExportAsync(await env.QueueAsync(project, request));
+
+        Assert.Equal(ExportRunOutcome.Succeeded, outcome);
+        var links = LinksByUnit(await env.ReadFileAsync(job), ExportFormats.Json, units.Select(u => u.DataHash).ToList());
+        foreach (var unit in units)
+        {
+            Assert.Equal(unit.DataLink, links[unit.DataHash]);
+        }
+    }
+
     private static async Task AddHostedMediaAsync(ExportTestEnvironment env, string itemHash, IReadOnlyList<string> unitHashes)
     {
         var dataset = new DatasetRecord(Guid.NewGuid().ToString(), "Media", null, env.User.UserId, DateTimeOffset.UtcNow);
