@@ -116,7 +116,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
 
         // The new attempt writes a new file; what the first attempt staged is not part of it.
         Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "fast", "exports/y.json", 1, "00", Now, Now.AddSeconds(40), default));
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(row.LabelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, row.LabelHash, default));
         var done = await storage.ExportJobs.FindAsync(job.ExportHash, default);
         Assert.Equal(("exports/y.json", ExportJobStatus.Succeeded), (done!.BlobKey, done.Status));
     }
@@ -168,7 +168,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         await storage.ExportJobs.TryClaimAsync("w", Now.AddHours(1), Now.AddHours(2), default);
         await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [rows[1].LabelHash], default);
         await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [rows[1].LabelHash, rows[2].LabelHash], default);
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(rows[2].LabelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[2].LabelHash, default));
         var exportedAt = Now.AddHours(1).AddMilliseconds(250);
 
         Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w", "exports/second.json", 4096, "c0ffee", exportedAt, exportedAt.AddSeconds(1), default));
@@ -176,13 +176,37 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         var done = await storage.ExportJobs.FindAsync(job.ExportHash, default);
         Assert.Equal((ExportJobStatus.Succeeded, "exports/second.json", 4096L, "c0ffee", exportedAt.AddSeconds(1)),
             (done!.Status, done.BlobKey, done.Size, done.Sha256, done.FinishedAt));
-        Assert.Equal([first.ExportHash], (await storage.LabelRows.ListHistoryAsync(rows[0].LabelHash, default)).Select(h => h.ExportHash));
+        Assert.Equal([first.ExportHash], (await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[0].LabelHash, default)).Select(h => h.ExportHash));
         Assert.Equal(
             [new ExportHistoryRecord(rows[1].LabelHash, job.ExportHash, exportedAt, user.Email), new ExportHistoryRecord(rows[1].LabelHash, first.ExportHash, Now, user.Email)],
-            await storage.LabelRows.ListHistoryAsync(rows[1].LabelHash, default));
-        Assert.Equal([job.ExportHash], (await storage.LabelRows.ListHistoryAsync(rows[2].LabelHash, default)).Select(h => h.ExportHash));
+            await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[1].LabelHash, default));
+        Assert.Equal([job.ExportHash], (await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[2].LabelHash, default)).Select(h => h.ExportHash));
         Assert.False(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w", "exports/again.json", 1, "00", Now, Now, default));
         Assert.Null(await storage.ExportJobs.TryClaimAsync("w", Now.AddDays(5), Now.AddDays(6), default));
+    }
+
+    [Fact]
+    public async Task Export_history_belongs_to_the_project_even_when_another_project_holds_the_same_label_hash()
+    {
+        await using var storage = await fixture.OpenAsync();
+        var (user, exported) = await TestData.CreateProjectAsync(storage);
+        var other = TestData.Project();
+        await storage.Projects.CreateProjectAsync(other, user.UserId, default);
+        // Label hashes come from imports: the same Encord export imported into two projects.
+        var labelHash = TestData.NewHash();
+        await storage.LabelRows.ImportAsync(exported.ProjectHash, [TestData.Row(exported.ProjectHash, "a.png", labelHash: labelHash)], [], default);
+        await storage.LabelRows.ImportAsync(other.ProjectHash, [TestData.Row(other.ProjectHash, "a.png", labelHash: labelHash)], [], default);
+
+        var job = await RunExportAsync(storage, exported.ProjectHash, user, [labelHash], Now);
+
+        Assert.Equal([new ExportHistoryRecord(labelHash, job.ExportHash, Now, user.Email)], await storage.LabelRows.ListHistoryAsync(exported.ProjectHash, labelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(other.ProjectHash, labelHash, default));
+        await using var snapshot = await storage.LabelRows.OpenSnapshotAsync(default);
+        var (otherRow, otherHistory) = Assert.Single(await snapshot.ReadAsync(new LabelRowQuery(other.ProjectHash), default).ToListAsync());
+        Assert.Equal((other.ProjectHash, labelHash), (otherRow.ProjectHash, otherRow.LabelHash));
+        Assert.Empty(otherHistory);
+        var (_, exportedHistory) = Assert.Single(await snapshot.ReadAsync(new LabelRowQuery(exported.ProjectHash), default).ToListAsync());
+        Assert.Equal([job.ExportHash], exportedHistory.Select(h => h.ExportHash));
     }
 
     [Fact]
@@ -204,7 +228,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         Assert.Equal((ExportJobStatus.Failed, "disk full at $.rows[3]", Now.AddSeconds(3), (string?)null),
             (failed!.Status, failed.Error, failed.FinishedAt, failed.BlobKey));
         Assert.False(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w", "exports/x.json", 1, "00", Now, Now, default));
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(row.LabelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, row.LabelHash, default));
         Assert.Null(await storage.ExportJobs.TryClaimAsync("w", Now.AddDays(1), Now.AddDays(2), default));
         Assert.Null(await storage.ExportJobs.FindActiveAsync(project.ProjectHash, job.RequestKey, default));
     }
@@ -233,8 +257,8 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         Assert.Equal((job.ExportHash, 1), (again!.ExportHash, again.Attempts));
         await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [rows[1].LabelHash], default);
         Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w2", "exports/j.json", 1, "00", Now, Now, default));
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(rows[0].LabelHash, default));
-        Assert.Single(await storage.LabelRows.ListHistoryAsync(rows[1].LabelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[0].LabelHash, default));
+        Assert.Single(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[1].LabelHash, default));
     }
 
     [Fact]

@@ -138,8 +138,8 @@ internal sealed class PostgresExportJobStore(NpgsqlDataSource database) : IExpor
             }
         }
         await using (var history = PostgresSql.Command(connection, transaction, """
-            INSERT INTO label_row_exports (label_hash, export_hash, exported_at, user_email)
-            SELECT s.label_hash, s.export_hash, @exported, j.requested_by_email
+            INSERT INTO label_row_exports (project_hash, label_hash, export_hash, exported_at, user_email)
+            SELECT j.project_hash, s.label_hash, s.export_hash, @exported, j.requested_by_email
             FROM export_job_rows s JOIN export_jobs j ON j.export_hash = s.export_hash
             WHERE s.export_hash = @hash
             ON CONFLICT DO NOTHING

@@ -95,8 +95,8 @@ public sealed class PostgresConcurrencyTests
         Assert.Equal(ExportJobStatus.Succeeded, done?.Status);
         Assert.Equal("exports/b", done?.BlobKey);
         // Only what the attempt that published the file staged becomes history.
-        Assert.Empty(await fixture.Inner.Stores.LabelRows.ListHistoryAsync("row-from-a", None));
-        var history = Assert.Single(await fixture.Inner.Stores.LabelRows.ListHistoryAsync("row-from-b", None));
+        Assert.Empty(await fixture.Inner.Stores.LabelRows.ListHistoryAsync(fixture.Inner.Project.ProjectHash, "row-from-a", None));
+        var history = Assert.Single(await fixture.Inner.Stores.LabelRows.ListHistoryAsync(fixture.Inner.Project.ProjectHash, "row-from-b", None));
         Assert.Equal(new ExportHistoryRecord("row-from-b", "job-a", t0.AddSeconds(32), fixture.Inner.User.Email), history);
     }
 
