@@ -13,6 +13,7 @@ dotnet build Labelport.slnx -c Release -nologo -v:q || exit 1
 dotnet test Labelport.slnx -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" || status=$?
 LABELPORT_E2E_NO_BUILD=1 bash scripts/e2e.sh || status=$?
+[ "${CI:-}" = true ] && bash scripts/stop-test-services.sh   # CI: leave no server running behind
 
 # One closing line for the whole run: "N passed, N failed".
 python3 - "$results" <<'PY' || true

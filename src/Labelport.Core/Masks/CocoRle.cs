@@ -138,9 +138,13 @@ public sealed class CocoRle : IEquatable<CocoRle>
                 return Empty;
             }
         }
-        using var result = new RunBuffer(masks[0]._counts.Length * 2);
-        using var scratch = new RunBuffer(masks[0]._counts.Length * 2);
+        using var result = new RunBuffer(masks[0]._counts.Length + masks[1]._counts.Length + 1);
         RleMerge.Merge(masks[0]._counts, masks[1]._counts, intersect ? RleMergeOperation.Intersection : RleMergeOperation.Union, result);
+        if (masks.Length == 2)
+        {
+            return new CocoRle(height, width, result.ToArray(), trusted: true);
+        }
+        using var scratch = new RunBuffer(result.Count + masks[2]._counts.Length + 1);
         var (current, other) = (result, scratch);
         for (var i = 2; i < masks.Length; i++)
         {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Labelport.Core.Masks;
 
 /// <summary>
@@ -34,7 +37,8 @@ internal static class RleMerge
         // Every output boundary is a boundary of a or b: at most |a| + |b| runs.
         output.Count = 0;
         output.EnsureCapacity(a.Length + b.Length + 1);
-        var result = output.Items;
+        // Each step uses up a run of a or b, so k ≤ |a| + |b| + 1 (the capacity): the writes need no bounds checks.
+        ref var result = ref MemoryMarshal.GetArrayDataReference(output.Items);
         var k = 0;
         uint ca = 0, cb = 0, cc = 0;
         bool va = true, vb = true, current = false;
@@ -57,17 +61,16 @@ internal static class RleMerge
             }
             var c = Math.Min(ca, cb);
             var v = TOperation.Apply(va, vb);
-            if (v != current)
-            {
-                result[k++] = cc;
-                cc = 0;
-                current = v;
-            }
-            cc += c;
+            // Branch-free: whether the value changes is as random as the masks; an unchanged step's write is overwritten.
+            var changed = v != current;
+            Unsafe.Add(ref result, k) = cc;
+            k += changed ? 1 : 0;
+            cc = changed ? c : cc + c;
+            current = v;
             ca -= c;
             cb -= c;
         }
-        result[k++] = cc;
+        Unsafe.Add(ref result, k++) = cc;
         output.Count = k;
     }
 

@@ -215,7 +215,8 @@ public static class RleStringCodec
     internal static bool TryParseCounts<T>(ReadOnlySpan<T> text, long expectedSum, out uint[] counts, out string error)
         where T : unmanaged, IBinaryInteger<T>
     {
-        counts = new uint[CountTokens(text)];
+        // Every slot is written before it is read (or the array is dropped on error): no need to zero 4 bytes a token.
+        counts = GC.AllocateUninitializedArray<uint>(CountTokens(text));
         var written = Decode(text, counts, expectedSum, out error);
         if (written < 0)
         {
@@ -252,6 +253,15 @@ public static class RleStringCodec
     /// </summary>
     internal static int Decode<T>(ReadOnlySpan<T> text, Span<uint> destination, long expectedSum, out string error)
         where T : unmanaged, IBinaryInteger<T>
+        => Decode(text, destination, expectedSum, Vector128.IsHardwareAccelerated, out error);
+
+    /// <summary>The scalar reference of <see cref="Decode{T}(ReadOnlySpan{T}, Span{uint}, long, out string)"/> (same results, one token at a time).</summary>
+    internal static int DecodeScalar<T>(ReadOnlySpan<T> text, Span<uint> destination, long expectedSum, out string error)
+        where T : unmanaged, IBinaryInteger<T>
+        => Decode(text, destination, expectedSum, vectorBlocks: false, out error);
+
+    private static int Decode<T>(ReadOnlySpan<T> text, Span<uint> destination, long expectedSum, bool vectorBlocks, out string error)
+        where T : unmanaged, IBinaryInteger<T>
     {
         error = string.Empty;
         var m = 0;
@@ -261,7 +271,14 @@ public static class RleStringCodec
         {
             if (m > 2 && p + 16 <= text.Length && SixteenSingleCharacterTokens(text, p))
             {
-                // Bulk-validated: 16 one-character tokens, each a delta in -16..15.
+                if (vectorBlocks && m + 16 <= destination.Length && TryDecodeSixteenDeltas(text, p, destination, m, expectedSum - sum, out var blockSum))
+                {
+                    sum += blockSum;
+                    m += 16;
+                    p += 16;
+                    continue;
+                }
+                // Scalar reference for the block (also finds the exact token of an error the vector path saw).
                 for (var q = 0; q < 16; q++, p++)
                 {
                     var delta = ((long)(int.CreateTruncating(text[p]) - 48) << 59) >> 59;
@@ -350,6 +367,74 @@ public static class RleStringCodec
             return -1;
         }
         return m;
+    }
+
+    /// <summary>
+    /// 16 one-character tokens (already checked to be in '0'..'O') as deltas to the count two back: the values are two
+    /// interleaved prefix sums, four lanes at a time. Declines (false, nothing counted) when a carried count is large
+    /// (int32 lanes), a value would be negative or the block would run past <paramref name="remaining"/> pixels; the
+    /// caller then decodes the block with the scalar loop, which reports the error at its exact token.
+    /// </summary>
+    private static bool TryDecodeSixteenDeltas<T>(ReadOnlySpan<T> text, int p, Span<uint> destination, int m, long remaining, out long blockSum)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        blockSum = 0;
+        const uint MaxCarry = 1u << 24; // 16 values < 2^24 + 256 sum without int32 overflow
+        ref var output = ref MemoryMarshal.GetReference(destination);
+        var previous2 = Unsafe.Add(ref output, m - 2);
+        var previous1 = Unsafe.Add(ref output, m - 1);
+        if ((previous2 | previous1) >= MaxCarry)
+        {
+            return false;
+        }
+        Vector128<int> d0, d1, d2, d3;
+        if (typeof(T) == typeof(ushort))
+        {
+            var chars = Vector256.LoadUnsafe(ref Unsafe.As<T, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)p).AsInt16();
+            // '0'..'O' → 0..31 → sign-extended 5-bit delta -16..15
+            var deltas = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(chars - Vector256.Create((short)48), 11), 11);
+            var (low, high) = Vector256.Widen(deltas);
+            (d0, d1, d2, d3) = (low.GetLower(), low.GetUpper(), high.GetLower(), high.GetUpper());
+        }
+        else if (typeof(T) == typeof(byte))
+        {
+            var bytes = Vector128.LoadUnsafe(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(text)), (nuint)p).AsSByte();
+            var deltas = Vector128.ShiftRightArithmetic(Vector128.ShiftLeft(bytes - Vector128.Create((sbyte)48), 3), 3);
+            var (low, high) = Vector128.Widen(deltas);
+            var (w0, w1) = Vector128.Widen(low);
+            var (w2, w3) = Vector128.Widen(high);
+            (d0, d1, d2, d3) = (w0, w1, w2, w3);
+        }
+        else
+        {
+            return false;
+        }
+        // value[j] = delta[j] + value[j - 2]: within four lanes that is d + (0, 0, d0, d1), plus the two carried values.
+        var upperHalf = Vector128.Create(0, 0, -1, -1);
+        var carry = Vector128.Create((int)previous2, (int)previous1, (int)previous2, (int)previous1);
+        var v0 = d0 + (Vector128.Shuffle(d0, Vector128.Create(0, 0, 0, 1)) & upperHalf) + carry;
+        carry = Vector128.Shuffle(v0, Vector128.Create(2, 3, 2, 3));
+        var v1 = d1 + (Vector128.Shuffle(d1, Vector128.Create(0, 0, 0, 1)) & upperHalf) + carry;
+        carry = Vector128.Shuffle(v1, Vector128.Create(2, 3, 2, 3));
+        var v2 = d2 + (Vector128.Shuffle(d2, Vector128.Create(0, 0, 0, 1)) & upperHalf) + carry;
+        carry = Vector128.Shuffle(v2, Vector128.Create(2, 3, 2, 3));
+        var v3 = d3 + (Vector128.Shuffle(d3, Vector128.Create(0, 0, 0, 1)) & upperHalf) + carry;
+        if (Vector128.LessThanAny(v0 | v1 | v2 | v3, Vector128<int>.Zero))
+        {
+            return false;
+        }
+        long total = Vector128.Sum(v0 + v1 + v2 + v3);
+        if (total > remaining)
+        {
+            return false;
+        }
+        ref var block = ref Unsafe.Add(ref output, m);
+        v0.AsUInt32().StoreUnsafe(ref block);
+        v1.AsUInt32().StoreUnsafe(ref block, 4);
+        v2.AsUInt32().StoreUnsafe(ref block, 8);
+        v3.AsUInt32().StoreUnsafe(ref block, 12);
+        blockSum = total;
+        return true;
     }
 
     /// <summary>True when text[p..p+16) are all in '0'..'O' (single-character tokens).</summary>

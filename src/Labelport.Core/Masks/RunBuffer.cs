@@ -36,7 +36,13 @@ internal sealed class RunBuffer : IDisposable
         }
     }
 
-    public uint[] ToArray() => Span.ToArray();
+    /// <summary>The runs as an exact-size array; not zeroed first (a noise mask has a million runs: 4 MB of memset saved).</summary>
+    public uint[] ToArray()
+    {
+        var array = GC.AllocateUninitializedArray<uint>(Count);
+        Span.CopyTo(array);
+        return array;
+    }
 
     public void Dispose()
     {

@@ -17,7 +17,8 @@ public sealed class GracefulStopTests
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "labelport-stop-" + Guid.NewGuid().ToString("N"));
         var key = "lp_stop" + Guid.NewGuid().ToString("N");
-        var options = new LabelportServerOptions
+        // Both starts on the same store (the same PostgreSQL database and bucket in Labelport.Server.Postgres.Tests).
+        var options = await TestBackend.ApplyAsync(new LabelportServerOptions
         {
             DataFolder = dataFolder,
             Urls = ["http://127.0.0.1:0"],
@@ -25,7 +26,7 @@ public sealed class GracefulStopTests
             AdminPassword = "admin-password-1",
             JsonConsoleLogs = false,
             ExportLease = TimeSpan.FromMinutes(10),
-        };
+        });
         try
         {
             string exportHash;
@@ -55,6 +56,7 @@ public sealed class GracefulStopTests
         }
         finally
         {
+            await TestBackend.ReleaseAsync(dataFolder);
             try
             {
                 Directory.Delete(dataFolder, recursive: true);

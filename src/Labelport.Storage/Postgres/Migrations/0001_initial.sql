@@ -102,6 +102,8 @@ CREATE TABLE label_rows (
 CREATE INDEX label_rows_by_title ON label_rows (project_hash, data_title, label_hash);
 CREATE INDEX label_rows_by_status ON label_rows (project_hash, label_status);
 CREATE INDEX label_rows_by_data ON label_rows (project_hash, data_hash);
+-- Which projects hold a data unit (media authorisation) looks rows up by data hash alone.
+CREATE INDEX label_rows_by_data_hash ON label_rows (data_hash);
 CREATE INDEX label_rows_by_edit ON label_rows (last_edited_at);
 
 -- Export history of label rows, newest first by (exported_at DESC, export_hash DESC).
