@@ -18,8 +18,10 @@ public interface IBlobStore
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A time-limited direct GET URL (S3 presigned), or null when the store has none (file system). With
-    /// <paramref name="downloadFileName"/> the response is an attachment of that name (for export downloads).
+    /// A time-limited direct GET URL (S3 presigned), or null when the store has none (file system) or cannot sign for
+    /// that long (S3: SigV4 presigned URLs live at most 7 days, <see cref="S3.S3BlobStore.MaxPresignedTimeToLive"/>);
+    /// on null the caller falls back to the server's own signed link. With <paramref name="downloadFileName"/> the
+    /// response is an attachment of that name (for export downloads).
     /// </summary>
     Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive, string? downloadFileName = null);
 }

@@ -28,8 +28,11 @@ public interface IExportJobStore
     /// <summary>Records progress and renews the lease; false when the worker no longer holds it or the job was cancelled.</summary>
     Task<bool> HeartbeatAsync(string exportHash, string workerId, long done, long total, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Stages label hashes written into the file (moved into the rows' history by <see cref="TrySucceedAsync"/>).</summary>
-    Task AddExportedRowsAsync(string exportHash, IReadOnlyList<string> labelHashes, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stages label hashes written into the file (moved into the rows' history by <see cref="TrySucceedAsync"/>) while
+    /// the worker holds the lease of the running job; false (nothing staged) when it lost the lease or the job was cancelled.
+    /// </summary>
+    Task<bool> AddExportedRowsAsync(string exportHash, string workerId, IReadOnlyList<string> labelHashes, CancellationToken cancellationToken);
 
     /// <summary>
     /// In one transaction, while the worker holds the lease: status succeeded with the published file, and the staged

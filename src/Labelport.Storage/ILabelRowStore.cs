@@ -21,8 +21,8 @@ public interface ILabelRowStore
 
     Task<bool> SetStatusAsync(string projectHash, string labelHash, string labelStatus, DateTimeOffset editedAt, CancellationToken cancellationToken);
 
-    /// <summary>Export history of one row, newest first.</summary>
-    Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string labelHash, CancellationToken cancellationToken);
+    /// <summary>Export history of one row of the project, newest first.</summary>
+    Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string projectHash, string labelHash, CancellationToken cancellationToken);
 
     /// <summary>
     /// Opens a consistent read snapshot of a project's rows for an export (a read transaction in SQLite WAL,

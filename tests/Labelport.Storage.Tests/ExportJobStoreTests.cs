@@ -15,7 +15,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         await storage.ExportJobs.CreateAsync(job, default);
         var claimed = await storage.ExportJobs.TryClaimAsync("helper", exportedAt, exportedAt.AddMinutes(5), default);
         Assert.Equal(job.ExportHash, claimed?.ExportHash);
-        await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, labelHashes, default);
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "helper", labelHashes, default));
         Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "helper", $"exports/{job.ExportHash}.json", 10, "ab", exportedAt, exportedAt, default));
         return job;
     }
@@ -100,7 +100,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         var job = TestData.Job(project.ProjectHash, user, Now);
         await storage.ExportJobs.CreateAsync(job, default);
         await storage.ExportJobs.TryClaimAsync("slow", Now, Now.AddSeconds(30), default);
-        await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [row.LabelHash], default);
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "slow", [row.LabelHash], default));
 
         Assert.Null(await storage.ExportJobs.TryClaimAsync("fast", Now.AddSeconds(29), Now.AddSeconds(90), default));
         Assert.Null(await storage.ExportJobs.TryClaimAsync("fast", Now.AddSeconds(30), Now.AddSeconds(90), default));
@@ -116,9 +116,31 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
 
         // The new attempt writes a new file; what the first attempt staged is not part of it.
         Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "fast", "exports/y.json", 1, "00", Now, Now.AddSeconds(40), default));
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(row.LabelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, row.LabelHash, default));
         var done = await storage.ExportJobs.FindAsync(job.ExportHash, default);
         Assert.Equal(("exports/y.json", ExportJobStatus.Succeeded), (done!.BlobKey, done.Status));
+    }
+
+    [Fact]
+    public async Task A_worker_whose_lease_was_taken_over_cannot_stage_rows_into_the_new_attempt()
+    {
+        await using var storage = await fixture.OpenAsync();
+        var (user, project) = await TestData.CreateProjectAsync(storage);
+        var rows = Enumerable.Range(0, 2).Select(i => TestData.Row(project.ProjectHash, $"r{i}")).ToList();
+        await storage.LabelRows.ImportAsync(project.ProjectHash, rows, [], default);
+        var job = TestData.Job(project.ProjectHash, user, Now);
+        await storage.ExportJobs.CreateAsync(job, default);
+        Assert.False(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "a", [rows[0].LabelHash], default));
+        await storage.ExportJobs.TryClaimAsync("a", Now, Now.AddSeconds(30), default);
+        Assert.Equal(job.ExportHash, (await storage.ExportJobs.TryClaimAsync("b", Now.AddSeconds(31), Now.AddSeconds(90), default))?.ExportHash);
+
+        Assert.False(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "a", [rows[0].LabelHash], default));
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "b", [rows[1].LabelHash], default));
+        Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "b", "exports/b.json", 1, "00", Now, Now.AddSeconds(40), default));
+
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[0].LabelHash, default));
+        Assert.Equal([job.ExportHash], (await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[1].LabelHash, default)).Select(h => h.ExportHash));
+        Assert.False(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "b", [rows[0].LabelHash], default));
     }
 
     [Fact]
@@ -166,9 +188,9 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         var job = TestData.Job(project.ProjectHash, user, Now.AddHours(1));
         await storage.ExportJobs.CreateAsync(job, default);
         await storage.ExportJobs.TryClaimAsync("w", Now.AddHours(1), Now.AddHours(2), default);
-        await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [rows[1].LabelHash], default);
-        await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [rows[1].LabelHash, rows[2].LabelHash], default);
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(rows[2].LabelHash, default));
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "w", [rows[1].LabelHash], default));
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "w", [rows[1].LabelHash, rows[2].LabelHash], default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[2].LabelHash, default));
         var exportedAt = Now.AddHours(1).AddMilliseconds(250);
 
         Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w", "exports/second.json", 4096, "c0ffee", exportedAt, exportedAt.AddSeconds(1), default));
@@ -176,13 +198,37 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         var done = await storage.ExportJobs.FindAsync(job.ExportHash, default);
         Assert.Equal((ExportJobStatus.Succeeded, "exports/second.json", 4096L, "c0ffee", exportedAt.AddSeconds(1)),
             (done!.Status, done.BlobKey, done.Size, done.Sha256, done.FinishedAt));
-        Assert.Equal([first.ExportHash], (await storage.LabelRows.ListHistoryAsync(rows[0].LabelHash, default)).Select(h => h.ExportHash));
+        Assert.Equal([first.ExportHash], (await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[0].LabelHash, default)).Select(h => h.ExportHash));
         Assert.Equal(
             [new ExportHistoryRecord(rows[1].LabelHash, job.ExportHash, exportedAt, user.Email), new ExportHistoryRecord(rows[1].LabelHash, first.ExportHash, Now, user.Email)],
-            await storage.LabelRows.ListHistoryAsync(rows[1].LabelHash, default));
-        Assert.Equal([job.ExportHash], (await storage.LabelRows.ListHistoryAsync(rows[2].LabelHash, default)).Select(h => h.ExportHash));
+            await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[1].LabelHash, default));
+        Assert.Equal([job.ExportHash], (await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[2].LabelHash, default)).Select(h => h.ExportHash));
         Assert.False(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w", "exports/again.json", 1, "00", Now, Now, default));
         Assert.Null(await storage.ExportJobs.TryClaimAsync("w", Now.AddDays(5), Now.AddDays(6), default));
+    }
+
+    [Fact]
+    public async Task Export_history_belongs_to_the_project_even_when_another_project_holds_the_same_label_hash()
+    {
+        await using var storage = await fixture.OpenAsync();
+        var (user, exported) = await TestData.CreateProjectAsync(storage);
+        var other = TestData.Project();
+        await storage.Projects.CreateProjectAsync(other, user.UserId, default);
+        // Label hashes come from imports: the same Encord export imported into two projects.
+        var labelHash = TestData.NewHash();
+        await storage.LabelRows.ImportAsync(exported.ProjectHash, [TestData.Row(exported.ProjectHash, "a.png", labelHash: labelHash)], [], default);
+        await storage.LabelRows.ImportAsync(other.ProjectHash, [TestData.Row(other.ProjectHash, "a.png", labelHash: labelHash)], [], default);
+
+        var job = await RunExportAsync(storage, exported.ProjectHash, user, [labelHash], Now);
+
+        Assert.Equal([new ExportHistoryRecord(labelHash, job.ExportHash, Now, user.Email)], await storage.LabelRows.ListHistoryAsync(exported.ProjectHash, labelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(other.ProjectHash, labelHash, default));
+        await using var snapshot = await storage.LabelRows.OpenSnapshotAsync(default);
+        var (otherRow, otherHistory) = Assert.Single(await snapshot.ReadAsync(new LabelRowQuery(other.ProjectHash), default).ToListAsync());
+        Assert.Equal((other.ProjectHash, labelHash), (otherRow.ProjectHash, otherRow.LabelHash));
+        Assert.Empty(otherHistory);
+        var (_, exportedHistory) = Assert.Single(await snapshot.ReadAsync(new LabelRowQuery(exported.ProjectHash), default).ToListAsync());
+        Assert.Equal([job.ExportHash], exportedHistory.Select(h => h.ExportHash));
     }
 
     [Fact]
@@ -195,7 +241,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         var job = TestData.Job(project.ProjectHash, user, Now);
         await storage.ExportJobs.CreateAsync(job, default);
         await storage.ExportJobs.TryClaimAsync("w", Now, Now.AddMinutes(1), default);
-        await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [row.LabelHash], default);
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "w", [row.LabelHash], default));
 
         Assert.False(await storage.ExportJobs.TryFailAsync(job.ExportHash, "other", "nope", Now, default));
         Assert.True(await storage.ExportJobs.TryFailAsync(job.ExportHash, "w", "disk full at $.rows[3]", Now.AddSeconds(3), default));
@@ -204,7 +250,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         Assert.Equal((ExportJobStatus.Failed, "disk full at $.rows[3]", Now.AddSeconds(3), (string?)null),
             (failed!.Status, failed.Error, failed.FinishedAt, failed.BlobKey));
         Assert.False(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w", "exports/x.json", 1, "00", Now, Now, default));
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(row.LabelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, row.LabelHash, default));
         Assert.Null(await storage.ExportJobs.TryClaimAsync("w", Now.AddDays(1), Now.AddDays(2), default));
         Assert.Null(await storage.ExportJobs.FindActiveAsync(project.ProjectHash, job.RequestKey, default));
     }
@@ -220,7 +266,7 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
         await storage.ExportJobs.CreateAsync(job, default);
         await storage.ExportJobs.TryClaimAsync("w1", Now, Now.AddMinutes(1), default);
         await storage.ExportJobs.HeartbeatAsync(job.ExportHash, "w1", 1, 2, Now.AddMinutes(1), default);
-        await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [rows[0].LabelHash], default);
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "w1", [rows[0].LabelHash], default));
 
         Assert.False(await storage.ExportJobs.TryRequeueAsync(job.ExportHash, "w2", default));
         Assert.True(await storage.ExportJobs.TryRequeueAsync(job.ExportHash, "w1", default));
@@ -231,10 +277,10 @@ public abstract class ExportJobStoreTests(StoreFixture fixture)
 
         var again = await storage.ExportJobs.TryClaimAsync("w2", Now.AddSeconds(10), Now.AddMinutes(2), default);
         Assert.Equal((job.ExportHash, 1), (again!.ExportHash, again.Attempts));
-        await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, [rows[1].LabelHash], default);
+        Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "w2", [rows[1].LabelHash], default));
         Assert.True(await storage.ExportJobs.TrySucceedAsync(job.ExportHash, "w2", "exports/j.json", 1, "00", Now, Now, default));
-        Assert.Empty(await storage.LabelRows.ListHistoryAsync(rows[0].LabelHash, default));
-        Assert.Single(await storage.LabelRows.ListHistoryAsync(rows[1].LabelHash, default));
+        Assert.Empty(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[0].LabelHash, default));
+        Assert.Single(await storage.LabelRows.ListHistoryAsync(project.ProjectHash, rows[1].LabelHash, default));
     }
 
     [Fact]

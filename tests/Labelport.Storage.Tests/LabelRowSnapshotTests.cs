@@ -48,7 +48,7 @@ public abstract class LabelRowSnapshotTests(StoreFixture fixture)
 
         var (_, history) = Assert.Single(await ReadAllAsync(snapshot, new LabelRowQuery(project.ProjectHash)));
         Assert.Equal([TestData.T0.AddHours(1)], history.Select(h => h.ExportedAt));
-        Assert.Equal(2, (await storage.LabelRows.ListHistoryAsync(row.LabelHash, default)).Count);
+        Assert.Equal(2, (await storage.LabelRows.ListHistoryAsync(project.ProjectHash, row.LabelHash, default)).Count);
     }
 
     [Fact]

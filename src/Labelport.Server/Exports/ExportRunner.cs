@@ -116,7 +116,10 @@ public sealed class ExportRunner
                 staged.Add(record.LabelHash);
                 if (staged.Count >= _workerOptions.StageBatchSize)
                 {
-                    await _jobs.AddExportedRowsAsync(job.ExportHash, staged.ToArray(), cancellationToken);
+                    if (!await _jobs.AddExportedRowsAsync(job.ExportHash, workerId, staged.ToArray(), cancellationToken))
+                    {
+                        return Abandoned(job, $"while staging after {done} of {heartbeat.Total} rows");
+                    }
                     staged.Clear();
                 }
                 done++;
@@ -128,9 +131,9 @@ public sealed class ExportRunner
                 await file.CompleteAsync(cancellationToken);
         }
         await hashing.FlushAsync(cancellationToken);
-        if (staged.Count > 0)
+        if (staged.Count > 0 && !await _jobs.AddExportedRowsAsync(job.ExportHash, workerId, staged.ToArray(), cancellationToken))
         {
-            await _jobs.AddExportedRowsAsync(job.ExportHash, staged.ToArray(), cancellationToken);
+            return Abandoned(job, "while staging the last rows");
         }
         if (!await heartbeat.BeatAsync(done, cancellationToken))
         {

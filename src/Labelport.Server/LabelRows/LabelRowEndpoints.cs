@@ -82,7 +82,7 @@ internal static class LabelRowEndpoints
         await access.RequireAsync(caller, projectHash, ProjectRole.Annotator, cancellationToken);
         var record = await store.FindAsync(projectHash, labelHash, cancellationToken) ?? throw ApiProblemException.NotFound("Label row " + labelHash);
         var row = LabelRowJson.Read(record.Json);
-        foreach (var entry in await store.ListHistoryAsync(labelHash, cancellationToken))
+        foreach (var entry in await store.ListHistoryAsync(projectHash, labelHash, cancellationToken))
         {
             row.ExportHistory.Add(new ExportHistoryEntry { ExportHash = entry.ExportHash, ExportedAt = EncordDates.Format(entry.ExportedAt), UserEmail = entry.UserEmail });
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Labelport.Storage.Records;
 using Npgsql;
 
@@ -106,16 +107,21 @@ internal sealed class PostgresExportJobStore(NpgsqlDataSource database) : IExpor
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task AddExportedRowsAsync(string exportHash, IReadOnlyList<string> labelHashes, CancellationToken cancellationToken)
+    public async Task<bool> AddExportedRowsAsync(string exportHash, string workerId, IReadOnlyList<string> labelHashes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(labelHashes);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = PostgresSql.Command(connection, null, """
-            INSERT INTO export_job_rows (export_hash, label_hash) SELECT @hash, unnest(@labels)
-            ON CONFLICT DO NOTHING
+        // FOR SHARE holds off a take-over (its UPDATE) until the rows are in, so the new owner's claim deletes them.
+        await using var command = PostgresSql.Command(connection, null, $"""
+            WITH job AS (
+                SELECT export_hash FROM export_jobs WHERE export_hash = @hash AND lease_owner = @worker AND status = {Running} FOR SHARE),
+            staged AS (
+                INSERT INTO export_job_rows (export_hash, label_hash) SELECT @hash, unnest(@labels) WHERE EXISTS (SELECT 1 FROM job)
+                ON CONFLICT DO NOTHING)
+            SELECT count(*) FROM job
             """)
-            .With("@hash", exportHash).With("@labels", labelHashes);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            .With("@hash", exportHash).With("@worker", workerId).With("@labels", labelHashes);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
     public async Task<bool> TrySucceedAsync(
@@ -138,8 +144,8 @@ internal sealed class PostgresExportJobStore(NpgsqlDataSource database) : IExpor
             }
         }
         await using (var history = PostgresSql.Command(connection, transaction, """
-            INSERT INTO label_row_exports (label_hash, export_hash, exported_at, user_email)
-            SELECT s.label_hash, s.export_hash, @exported, j.requested_by_email
+            INSERT INTO label_row_exports (project_hash, label_hash, export_hash, exported_at, user_email)
+            SELECT j.project_hash, s.label_hash, s.export_hash, @exported, j.requested_by_email
             FROM export_job_rows s JOIN export_jobs j ON j.export_hash = s.export_hash
             WHERE s.export_hash = @hash
             ON CONFLICT DO NOTHING

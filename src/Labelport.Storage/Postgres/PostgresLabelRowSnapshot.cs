@@ -68,7 +68,7 @@ internal sealed class PostgresLabelRowSnapshot : ILabelRowSnapshot
             {
                 yield break;
             }
-            var history = await PostgresLabelRows.ReadHistoryAsync(connection, transaction, page.Select(row => row.LabelHash), cancellationToken);
+            var history = await PostgresLabelRows.ReadHistoryAsync(connection, transaction, query.ProjectHash, page.Select(row => row.LabelHash), cancellationToken);
             foreach (var row in page)
             {
                 yield return (row, history.TryGetValue(row.LabelHash, out var entries) ? entries : []);

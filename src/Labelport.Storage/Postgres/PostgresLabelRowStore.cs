@@ -110,10 +110,10 @@ internal sealed class PostgresLabelRowStore(NpgsqlDataSource database) : ILabelR
         return true;
     }
 
-    public async Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string labelHash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string projectHash, string labelHash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var history = await PostgresLabelRows.ReadHistoryAsync(connection, null, [labelHash], cancellationToken);
+        var history = await PostgresLabelRows.ReadHistoryAsync(connection, null, projectHash, [labelHash], cancellationToken);
         return history.TryGetValue(labelHash, out var entries) ? entries : [];
     }
 

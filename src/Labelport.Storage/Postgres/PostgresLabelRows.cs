@@ -38,15 +38,15 @@ internal static class PostgresLabelRows
         return command;
     }
 
-    /// <summary>The export history of many rows in one query, newest first per row.</summary>
+    /// <summary>The export history of many rows of one project in one query, newest first per row.</summary>
     public static async Task<Dictionary<string, List<ExportHistoryRecord>>> ReadHistoryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> labelHashes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string projectHash, IEnumerable<string> labelHashes, CancellationToken cancellationToken)
     {
         await using var command = PostgresSql.Command(connection, transaction, """
             SELECT e.label_hash, e.export_hash, e.exported_at, e.user_email FROM label_row_exports e
-            WHERE e.label_hash = ANY (@hashes)
+            WHERE e.project_hash = @project AND e.label_hash = ANY (@hashes)
             ORDER BY e.label_hash, e.exported_at DESC, e.export_hash DESC
-            """).With("@hashes", labelHashes);
+            """).With("@project", projectHash).With("@hashes", labelHashes);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var history = new Dictionary<string, List<ExportHistoryRecord>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

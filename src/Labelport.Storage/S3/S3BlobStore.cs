@@ -12,6 +12,9 @@ namespace Labelport.Storage.S3;
 /// </summary>
 public sealed class S3BlobStore : IBlobStore, IDisposable
 {
+    /// <summary>The longest validity SigV4 allows a presigned URL (X-Amz-Expires of 604800 seconds).</summary>
+    public static readonly TimeSpan MaxPresignedTimeToLive = TimeSpan.FromDays(7);
+
     private readonly AmazonS3Client client;
     private readonly S3BlobStoreOptions options;
     private readonly TimeProvider timeProvider;
@@ -102,6 +105,10 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     public Uri? TryGetPresignedUrl(string key, TimeSpan timeToLive, string? downloadFileName = null)
     {
         CheckKey(key);
+        if (timeToLive > MaxPresignedTimeToLive)
+        {
+            return null;
+        }
         var request = new GetPreSignedUrlRequest
         {
             BucketName = options.Bucket,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Labelport.Storage.Records;
 using Microsoft.Data.Sqlite;
 
@@ -103,11 +104,21 @@ internal sealed class SqliteExportJobStore(SqliteConnectionFactory connections) 
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task AddExportedRowsAsync(string exportHash, IReadOnlyList<string> labelHashes, CancellationToken cancellationToken)
+    public async Task<bool> AddExportedRowsAsync(string exportHash, string workerId, IReadOnlyList<string> labelHashes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(labelHashes);
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // The immediate transaction holds the write lock from the lease check to the insert: no claim comes between.
         using var transaction = connection.BeginTransaction(deferred: false);
+        using (var lease = SqliteSql.Command(connection, transaction,
+            $"SELECT count(*) FROM export_jobs WHERE export_hash = $hash AND lease_owner = $worker AND status = {Running}"))
+        {
+            lease.With("$hash", exportHash).With("$worker", workerId);
+            if (Convert.ToInt64(await lease.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 1)
+            {
+                return false;
+            }
+        }
         using var command = SqliteSql.Command(connection, transaction, """
             INSERT INTO export_job_rows (export_hash, label_hash) SELECT $hash, value FROM json_each($labels) WHERE true
             ON CONFLICT DO NOTHING
@@ -115,6 +126,7 @@ internal sealed class SqliteExportJobStore(SqliteConnectionFactory connections) 
             .With("$hash", exportHash).WithJsonArray("$labels", labelHashes);
         await command.ExecuteNonQueryAsync(cancellationToken);
         transaction.Commit();
+        return true;
     }
 
     public async Task<bool> TrySucceedAsync(
@@ -137,8 +149,8 @@ internal sealed class SqliteExportJobStore(SqliteConnectionFactory connections) 
             }
         }
         using (var history = SqliteSql.Command(connection, transaction, """
-            INSERT INTO label_row_exports (label_hash, export_hash, exported_at, user_email)
-            SELECT s.label_hash, s.export_hash, $exported, j.requested_by_email
+            INSERT INTO label_row_exports (project_hash, label_hash, export_hash, exported_at, user_email)
+            SELECT j.project_hash, s.label_hash, s.export_hash, $exported, j.requested_by_email
             FROM export_job_rows s JOIN export_jobs j ON j.export_hash = s.export_hash
             WHERE s.export_hash = $hash
             ON CONFLICT DO NOTHING

@@ -68,7 +68,7 @@ internal sealed class SqliteLabelRowSnapshot : ILabelRowSnapshot
             {
                 yield break;
             }
-            var history = await SqliteLabelRows.ReadHistoryAsync(_connection, _transaction, page.Select(row => row.LabelHash), cancellationToken);
+            var history = await SqliteLabelRows.ReadHistoryAsync(_connection, _transaction, query.ProjectHash, page.Select(row => row.LabelHash), cancellationToken);
             foreach (var row in page)
             {
                 yield return (row, history.TryGetValue(row.LabelHash, out var entries) ? entries : []);

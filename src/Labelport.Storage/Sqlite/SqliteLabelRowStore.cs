@@ -94,10 +94,10 @@ internal sealed class SqliteLabelRowStore(SqliteConnectionFactory connections) :
         return true;
     }
 
-    public async Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string labelHash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExportHistoryRecord>> ListHistoryAsync(string projectHash, string labelHash, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var history = await SqliteLabelRows.ReadHistoryAsync(connection, null, [labelHash], cancellationToken);
+        var history = await SqliteLabelRows.ReadHistoryAsync(connection, null, projectHash, [labelHash], cancellationToken);
         return history.TryGetValue(labelHash, out var entries) ? entries : [];
     }
 

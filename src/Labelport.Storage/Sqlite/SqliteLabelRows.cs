@@ -38,15 +38,15 @@ internal static class SqliteLabelRows
         return command;
     }
 
-    /// <summary>The export history of many rows in one query, newest first per row.</summary>
+    /// <summary>The export history of many rows of one project in one query, newest first per row.</summary>
     public static async Task<Dictionary<string, List<ExportHistoryRecord>>> ReadHistoryAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<string> labelHashes, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, string projectHash, IEnumerable<string> labelHashes, CancellationToken cancellationToken)
     {
         using var command = SqliteSql.Command(connection, transaction, """
             SELECT e.label_hash, e.export_hash, e.exported_at, e.user_email FROM label_row_exports e
-            WHERE e.label_hash IN (SELECT value FROM json_each($hashes))
+            WHERE e.project_hash = $project AND e.label_hash IN (SELECT value FROM json_each($hashes))
             ORDER BY e.label_hash, e.exported_at DESC, e.export_hash DESC
-            """).WithJsonArray("$hashes", labelHashes);
+            """).With("$project", projectHash).WithJsonArray("$hashes", labelHashes);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var history = new Dictionary<string, List<ExportHistoryRecord>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

@@ -38,7 +38,7 @@ public sealed class ExportRunnerFailureTests
         Assert.Empty(Directory.GetFiles(env.RunnerOptions.TemporaryFolder!));
         foreach (var row in rows)
         {
-            Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(row.LabelHash!, CancellationToken.None));
+            Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(project, row.LabelHash!, CancellationToken.None));
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class ExportRunnerFailureTests
         Assert.Equal(ExportJobStatus.Cancelled, job.Status);
         Assert.Null(job.BlobKey);
         Assert.Empty(env.BlobFiles());
-        Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(rows[0].LabelHash!, CancellationToken.None));
+        Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(project, rows[0].LabelHash!, CancellationToken.None));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ExportRunnerFailureTests
         ExportOracle.AssertEncordEqualExceptStamp(ExportOracle.Convert(rows, ontology, new ExportRequest()), file, job, env.User.Email);
         foreach (var row in rows.Take(20))
         {
-            Assert.Equal([queued.ExportHash], (await env.Storage.LabelRows.ListHistoryAsync(row.LabelHash!, CancellationToken.None)).Select(h => h.ExportHash));
+            Assert.Equal([queued.ExportHash], (await env.Storage.LabelRows.ListHistoryAsync(project, row.LabelHash!, CancellationToken.None)).Select(h => h.ExportHash));
         }
     }
 
@@ -155,7 +155,7 @@ public sealed class ExportRunnerFailureTests
         Assert.Empty(env.BlobFiles());
         Assert.Empty(Directory.GetFiles(env.RunnerOptions.TemporaryFolder!));
         Assert.True(await env.Jobs.TryRequeueAsync(queued.ExportHash, "worker-a", CancellationToken.None));
-        Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(rows[0].LabelHash!, CancellationToken.None));
+        Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(project, rows[0].LabelHash!, CancellationToken.None));
     }
 
     /// <summary>Waits until the running job has written some rows (and is not done), and returns the job as seen then.</summary>

@@ -115,7 +115,7 @@ public sealed class ExportRunnerTests
         var exported = rows.Where(request.ToFilter().IncludesRow).Select(r => r.LabelHash!).ToHashSet();
         foreach (var row in rows)
         {
-            var history = await env.Storage.LabelRows.ListHistoryAsync(row.LabelHash!, CancellationToken.None);
+            var history = await env.Storage.LabelRows.ListHistoryAsync(project, row.LabelHash!, CancellationToken.None);
             Assert.Equal(exported.Contains(row.LabelHash!) ? [job.ExportHash] : [], history.Select(h => h.ExportHash));
         }
     }
@@ -137,7 +137,7 @@ public sealed class ExportRunnerTests
         var previous = new Dictionary<string, IReadOnlyList<ExportHistoryRecord>>();
         foreach (var row in rows)
         {
-            var history = await env.Storage.LabelRows.ListHistoryAsync(row.LabelHash!, CancellationToken.None);
+            var history = await env.Storage.LabelRows.ListHistoryAsync(project, row.LabelHash!, CancellationToken.None);
             Assert.Equal([second.ExportHash, first.ExportHash], history.Select(h => h.ExportHash));
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(second.StartedAt!.Value.ToUnixTimeSeconds()), history[0].ExportedAt);
             Assert.All(history, h => Assert.Equal(env.User.Email, h.UserEmail));

@@ -147,7 +147,7 @@ public sealed class ExportWorkerTests
         Assert.Null(job.LeaseOwner);
         Assert.Null(job.BlobKey);
         Assert.Empty(env.BlobFiles());
-        Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(rows[0].LabelHash!, CancellationToken.None));
+        Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(project, rows[0].LabelHash!, CancellationToken.None));
         Assert.Equal(0, worker.RunningJobs);
     }
 

@@ -76,7 +76,7 @@ public sealed class PostgresConcurrencyTests
         await jobs.CreateAsync(fixture.Inner.Job("job-a", t0), None);
         var first = await jobs.TryClaimAsync("instance-a", t0, t0.AddSeconds(30), None);
         Assert.Equal("job-a", first?.ExportHash);
-        await jobs.AddExportedRowsAsync("job-a", ["row-from-a"], None);
+        Assert.True(await jobs.AddExportedRowsAsync("job-a", "instance-a", ["row-from-a"], None));
 
         Assert.Null(await jobs.TryClaimAsync("instance-b", t0.AddSeconds(29), t0.AddSeconds(59), None));
         var taken = await jobs.TryClaimAsync("instance-b", t0.AddSeconds(31), t0.AddSeconds(61), None);
@@ -88,15 +88,16 @@ public sealed class PostgresConcurrencyTests
         Assert.False(await jobs.TrySucceedAsync("job-a", "instance-a", "exports/a", 1, "00", t0, t0.AddSeconds(40), None));
         Assert.False(await jobs.TryFailAsync("job-a", "instance-a", "late", t0.AddSeconds(40), None));
         Assert.True(await jobs.HeartbeatAsync("job-a", "instance-b", 1, 1, t0.AddSeconds(90), None));
-        await jobs.AddExportedRowsAsync("job-a", ["row-from-b"], None);
+        Assert.False(await jobs.AddExportedRowsAsync("job-a", "instance-a", ["row-from-a"], None));
+        Assert.True(await jobs.AddExportedRowsAsync("job-a", "instance-b", ["row-from-b"], None));
         Assert.True(await jobs.TrySucceedAsync("job-a", "instance-b", "exports/b", 10, "ff", t0.AddSeconds(32), t0.AddSeconds(40), None));
 
         var done = await jobs.FindAsync("job-a", None);
         Assert.Equal(ExportJobStatus.Succeeded, done?.Status);
         Assert.Equal("exports/b", done?.BlobKey);
         // Only what the attempt that published the file staged becomes history.
-        Assert.Empty(await fixture.Inner.Stores.LabelRows.ListHistoryAsync("row-from-a", None));
-        var history = Assert.Single(await fixture.Inner.Stores.LabelRows.ListHistoryAsync("row-from-b", None));
+        Assert.Empty(await fixture.Inner.Stores.LabelRows.ListHistoryAsync(fixture.Inner.Project.ProjectHash, "row-from-a", None));
+        var history = Assert.Single(await fixture.Inner.Stores.LabelRows.ListHistoryAsync(fixture.Inner.Project.ProjectHash, "row-from-b", None));
         Assert.Equal(new ExportHistoryRecord("row-from-b", "job-a", t0.AddSeconds(32), fixture.Inner.User.Email), history);
     }
 

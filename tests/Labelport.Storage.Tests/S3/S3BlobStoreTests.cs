@@ -150,6 +150,21 @@ public sealed class S3BlobStoreTests(S3Fixture fixture) : IClassFixture<S3Fixtur
     }
 
     [Fact]
+    public async Task A_presigned_url_longer_than_sigv4_allows_is_not_handed_out()
+    {
+        var key = "media/" + Guid.NewGuid().ToString("N") + ".png";
+        var bytes = RandomBytes(64, seed: 7);
+        await PutAsync(key, bytes);
+
+        Assert.Null(Store.TryGetPresignedUrl(key, TimeSpan.FromDays(10)));
+        Assert.Null(Store.TryGetPresignedUrl(key, TimeSpan.FromDays(7).Add(TimeSpan.FromSeconds(1)), "export.json"));
+        var hour = Store.TryGetPresignedUrl(key, TimeSpan.FromHours(1));
+        Assert.NotNull(hour);
+        using var http = new HttpClient();
+        Assert.Equal(bytes, await http.GetByteArrayAsync(hour, None));
+    }
+
+    [Fact]
     public async Task A_presigned_download_url_names_the_attachment()
     {
         var key = "exports/p1/" + Guid.NewGuid().ToString("N") + "_1.json";

@@ -111,7 +111,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         {
             await storage.ExportJobs.CreateAsync(job, default);
             await storage.ExportJobs.TryClaimAsync("w", now, now.AddMinutes(1), default);
-            await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, ["l1", "l2", "l3"], default);
+            Assert.True(await storage.ExportJobs.AddExportedRowsAsync(job.ExportHash, "w", ["l1", "l2", "l3"], default));
         }
         Assert.Equal(9L, await StagedRowsAsync());
 
