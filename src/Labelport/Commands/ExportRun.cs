@@ -13,8 +13,12 @@ internal sealed class ExportRun(CliConsole console, LabelportClient client, stri
             string? written = null;
             var exitCode = await ExportDisplay.RunAsync(console, async display =>
             {
-                job = await client.Exports.StartAsync(projectHash, request, cancellationToken).ConfigureAwait(false);
+                // Ctrl+C must not abandon a start request the server may already have acted on: the job would be left
+                // queued with nobody to cancel it. The start completes (the HttpClient's timeout still bounds it), then
+                // the cancellation is honoured with the job in hand.
+                job = await client.Exports.StartAsync(projectHash, request, CancellationToken.None).ConfigureAwait(false);
                 display.Started(job);
+                cancellationToken.ThrowIfCancellationRequested();
                 job = await client.Exports.WaitAsync(job.ExportHash, display.Rows(job.ExportHash), timeout, cancellationToken).ConfigureAwait(false);
                 display.Finished(job);
                 if (job.Status != ExportStatus.Succeeded)
