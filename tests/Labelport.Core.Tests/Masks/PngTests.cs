@@ -85,6 +85,26 @@ public sealed class PngTests
     }
 
     [Fact]
+    public void Written_rgb_pngs_read_back_as_their_non_black_pixels()
+    {
+        var gen = from h in Gen.Int[1, 30]
+                  from w in Gen.Int[1, 30]
+                  from rgb in Gen.Byte.Array[h * w * 3]
+                  select (h, w, rgb);
+        gen.Sample(t =>
+        {
+            using var stream = new MemoryStream();
+            PngWriter.WriteRgb(stream, t.rgb, t.h, t.w);
+            stream.Position = 0;
+            var read = PngReader.ReadMask(stream);
+            Assert.Equal((t.h, t.w), (read.Height, read.Width));
+            var expected = Enumerable.Range(0, t.h * t.w).Select(i => t.rgb[i * 3] != 0 || t.rgb[(i * 3) + 1] != 0 || t.rgb[(i * 3) + 2] != 0 ? (byte)1 : (byte)0);
+            Assert.Equal(expected, read.RowMajor);
+        }, iter: 200);
+        Assert.Throws<ArgumentException>(() => PngWriter.WriteRgb(new MemoryStream(), new byte[5], 1, 2));
+    }
+
+    [Fact]
     public void Corrupt_pngs_give_a_domain_error()
     {
         var good = File.ReadAllBytes(TestData.PathOf("masks", "gray8.png"));
