@@ -1,6 +1,7 @@
 using Labelport.Core.Export;
 using Labelport.Core.Ontology;
 using Labelport.Server.Hosting;
+using Labelport.Server.LabelRows;
 using Labelport.Storage;
 using Labelport.Storage.Records;
 
@@ -67,20 +68,10 @@ internal static class ExportRequestValidator
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         var wanted = dataHashes.Where(h => h is not null).Distinct(StringComparer.Ordinal).ToArray();
-        const int pageSize = 1000;
-        (string, string)? after = null;
-        while (true)
+        await foreach (var row in labelRows.ListAllAsync(new LabelRowQuery(projectHash) { DataHashes = wanted, Limit = 1000 }, cancellationToken))
         {
-            var page = await labelRows.ListAsync(new LabelRowQuery(projectHash) { DataHashes = wanted, After = after, Limit = pageSize }, cancellationToken);
-            foreach (var row in page)
-            {
-                known.Add(row.DataHash);
-            }
-            if (page.Count < pageSize)
-            {
-                return known;
-            }
-            after = (page[^1].DataTitle, page[^1].LabelHash);
+            known.Add(row.DataHash);
         }
+        return known;
     }
 }

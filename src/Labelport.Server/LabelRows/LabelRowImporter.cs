@@ -180,21 +180,11 @@ public sealed class LabelRowImporter(ILabelRowStore labelRows, IProjectStore pro
     {
         var dataHashes = rows.Select(r => r.DataHash).Distinct(StringComparer.Ordinal).ToArray();
         var found = new Dictionary<string, LabelRowRecord>(StringComparer.Ordinal);
-        const int pageSize = 1000;
-        (string, string)? after = null;
-        while (true)
+        await foreach (var row in labelRows.ListAllAsync(new LabelRowQuery(projectHash) { DataHashes = dataHashes, Limit = 1000 }, cancellationToken))
         {
-            var page = await labelRows.ListAsync(new LabelRowQuery(projectHash) { DataHashes = dataHashes, After = after, Limit = pageSize }, cancellationToken);
-            foreach (var row in page)
-            {
-                found.TryAdd(row.DataHash, row);
-            }
-            if (page.Count < pageSize)
-            {
-                return found;
-            }
-            after = (page[^1].DataTitle, page[^1].LabelHash);
+            found.TryAdd(row.DataHash, row);
         }
+        return found;
     }
 
     /// <summary>The stored form of a row; <paramref name="touch"/> stamps an edit made through this server.</summary>
