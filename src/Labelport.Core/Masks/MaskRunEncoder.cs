@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Labelport.Core.Masks;
 
@@ -13,8 +14,9 @@ namespace Labelport.Core.Masks;
 internal static class MaskRunEncoder
 {
     /// <summary>
-    /// The default (fastest) path: 64 pixels at a time as a bit mask, run boundaries by trailing-zero count; after a
-    /// block without a boundary the rest of the run is skipped with IndexOf / IndexOfAnyExcept.
+    /// The default (fastest) path: 64 pixels at a time as a bit mask of run boundaries, collected by a byte lookup
+    /// table when the block is dense (AVX2) and by trailing-zero counts otherwise; after a block without a boundary
+    /// the rest of the run is skipped with IndexOf / IndexOfAnyExcept.
     /// </summary>
     public static void Encode(ReadOnlySpan<byte> mask, RunBuffer runs) => TryEncodeBits(mask, runs, int.MaxValue);
 
@@ -61,14 +63,19 @@ internal static class MaskRunEncoder
         }
     }
 
-    private static bool TryEncodeBits(ReadOnlySpan<byte> mask, RunBuffer runs, int maxRuns)
+    /// <summary>The bit-mask path without the lookup-table collector (one trailing-zero count per run): the reference for it.</summary>
+    internal static void EncodeBitsWithoutTable(ReadOnlySpan<byte> mask, RunBuffer runs) => TryEncodeBits(mask, runs, int.MaxValue, lookupTable: false);
+
+    private static bool TryEncodeBits(ReadOnlySpan<byte> mask, RunBuffer runs, int maxRuns, bool lookupTable = true)
     {
+        // Collects run *ends* (absolute positions: no dependency from one run to the next), then turns them into
+        // lengths in one vectorised pass. Positions fit in uint: h×w ≤ 2^32 - 1.
         var n = mask.Length;
         ref var source = ref MemoryMarshal.GetReference(mask);
         runs.EnsureCapacity(Math.Min(n, 4096) + 1);
         var items = runs.Items;
+        var useTable = lookupTable && Avx2.IsSupported;
         var k = 0;
-        var last = 0;
         ulong previous = 0;
         var i = 0;
         while (i <= n - 64)
@@ -84,24 +91,29 @@ internal static class MaskRunEncoder
                 i += 64 + (same < 0 ? rest.Length : same);
                 continue;
             }
-            if (k + 65 > items.Length)
+            if (k + 64 + TableSlack > items.Length)
             {
                 if (k > maxRuns)
                 {
                     return false;
                 }
                 runs.Count = k;
-                runs.EnsureCapacity(k + 65);
+                runs.EnsureCapacity(k + 64 + TableSlack);
                 items = runs.Items;
             }
-            do
+            if (useTable && BitOperations.PopCount(transitions) >= DenseWord)
             {
-                var position = i + BitOperations.TrailingZeroCount(transitions);
-                items[k++] = (uint)(position - last);
-                last = position;
-                transitions &= transitions - 1;
+                k = AppendEndsByTable(ref MemoryMarshal.GetArrayDataReference(items), k, transitions, i);
             }
-            while (transitions != 0);
+            else
+            {
+                do
+                {
+                    items[k++] = (uint)(i + BitOperations.TrailingZeroCount(transitions));
+                    transitions &= transitions - 1;
+                }
+                while (transitions != 0);
+            }
             i += 64;
         }
         runs.Count = k;
@@ -111,13 +123,78 @@ internal static class MaskRunEncoder
             var value = Unsafe.Add(ref source, i) != 0;
             if (value != previousValue)
             {
-                runs.Add((uint)(i - last));
-                last = i;
+                runs.Add((uint)i);
                 previousValue = value;
             }
         }
-        runs.Add((uint)(n - last));
+        runs.Add((uint)n);
+        EndsToLengths(runs.Items.AsSpan(0, runs.Count));
         return runs.Count <= maxRuns;
+    }
+
+    // The table collector pays off from about this many runs in a 64-pixel block (below it the trailing-zero loop
+    // does fewer stores); it writes 8 slots per byte unconditionally, so the buffer keeps that much slack.
+    private const int DenseWord = 12;
+    private const int TableSlack = 8;
+
+    /// <summary>For each byte value, the positions of its set bits (0..7) packed into the low bytes, in order.</summary>
+    private static readonly ulong[] SetBitPositions = BuildSetBitPositions();
+
+    private static ulong[] BuildSetBitPositions()
+    {
+        var table = new ulong[256];
+        for (var value = 0; value < 256; value++)
+        {
+            var slot = 0;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                if ((value & (1 << bit)) != 0)
+                {
+                    table[value] |= (ulong)bit << (8 * slot++);
+                }
+            }
+        }
+        return table;
+    }
+
+    /// <summary>
+    /// Appends i + (position of every set bit) of <paramref name="transitions"/>, eight bits at a time: the byte's
+    /// bit positions from the table, widened to eight int32 lanes, stored whole; the count advances by the popcount.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AppendEndsByTable(ref uint items, int k, ulong transitions, int i)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(SetBitPositions);
+        var offset = Vector256.Create(i);
+        var eight = Vector256.Create(8);
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            var value = (int)(transitions >> shift) & 0xff;
+            var positions = Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(Unsafe.Add(ref table, value)).AsByte());
+            (positions + offset).AsUInt32().StoreUnsafe(ref items, (nuint)k);
+            k += BitOperations.PopCount((uint)value);
+            offset += eight;
+        }
+        return k;
+    }
+
+    /// <summary>Run ends → run lengths in place (ends[j] - ends[j - 1]), from the back so every read is still an end.</summary>
+    private static void EndsToLengths(Span<uint> ends)
+    {
+        ref var first = ref MemoryMarshal.GetReference(ends);
+        var k = ends.Length - 1;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k >= 8; k -= 8)
+            {
+                var start = (nuint)(k - 7);
+                (Vector256.LoadUnsafe(ref first, start) - Vector256.LoadUnsafe(ref first, start - 1)).StoreUnsafe(ref first, start);
+            }
+        }
+        for (; k >= 1; k--)
+        {
+            Unsafe.Add(ref first, k) -= Unsafe.Add(ref first, k - 1);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,6 +52,40 @@ public sealed class MaskPropertyTests
     }
 
     [Fact]
+    public void Lookup_table_run_collector_agrees_with_trailing_zero_counts_and_the_scalar_reference()
+    {
+        // Densities around the switch between the two collectors (12 runs per 64 pixels), lengths that end
+        // inside a 64-pixel block, and non-0/1 bytes (any non-zero byte is foreground).
+        var masks =
+            from length in Gen.Int[0, 5000]
+            from density in Gen.Double[0, 1]
+            from seed in Gen.Int
+            select Noise(length, density, seed);
+        masks.Sample(mask =>
+        {
+            using var scalar = new RunBuffer(4);
+            using var plain = new RunBuffer(4);
+            using var table = new RunBuffer(4);
+            MaskRunEncoder.EncodeScalar(mask, scalar);
+            MaskRunEncoder.EncodeBitsWithoutTable(mask, plain);
+            MaskRunEncoder.Encode(mask, table);
+            Assert.Equal(scalar.ToArray(), plain.ToArray());
+            Assert.Equal(scalar.ToArray(), table.ToArray());
+        }, iter: 3000);
+
+        static byte[] Noise(int length, double density, int seed)
+        {
+            var random = new Random(seed);
+            var mask = new byte[length];
+            for (var i = 0; i < length; i++)
+            {
+                mask[i] = random.NextDouble() < density ? (byte)random.Next(1, 256) : (byte)0;
+            }
+            return mask;
+        }
+    }
+
+    [Fact]
     public void Encord_to_coco_to_encord_is_the_identity_on_runs_and_through_pixels()
     {
         RandomMasks.Masks().Sample(m =>
