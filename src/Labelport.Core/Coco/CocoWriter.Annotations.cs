@@ -1,3 +1,4 @@
+using System.Buffers;
 using Labelport.Core.Geometry;
 using Labelport.Core.Masks;
 using Labelport.Core.Model;
@@ -46,7 +47,8 @@ public sealed partial class CocoWriter
                 {
                     rings.Add(p.Select(r => scale.ToPixels(r)).ToArray());
                 }
-                WriteRle(MultiPolygonRasterizer.Rasterize(rings, image.Height, image.Width), categoryId, image.Id);
+                var area = MultiPolygonRasterizer.Rasterize(rings, image.Height, image.Width);
+                WriteRle(area.Counts, area.Height, area.Width, categoryId, image.Id);
                 break;
             case PolygonGeometry polygon:
                 var ring = scale.ToPixels(polygon.FirstRing);
@@ -103,7 +105,7 @@ public sealed partial class CocoWriter
                 WriteSkeleton(skeleton, scale, categoryId, image.Id);
                 break;
             case BitmaskGeometry bitmask:
-                WriteRle(EncordBitmask.ToCoco(bitmask.RleString, bitmask.Height, bitmask.Width), categoryId, image.Id);
+                WriteBitmask(bitmask, categoryId, image.Id);
                 break;
         }
         json.WriteNumber(C.Id, _nextAnnotationId++);
@@ -143,20 +145,40 @@ public sealed partial class CocoWriter
         WriteNoKeypoints();
     }
 
-    private void WriteRle(CocoRle rle, int categoryId, int imageId)
+    /// <summary>Encord rleString → COCO counts through pooled buffers only (no per-mask arrays or strings).</summary>
+    private void WriteBitmask(BitmaskGeometry bitmask, int categoryId, int imageId)
+    {
+        using var runs = new RunBuffer(256);
+        if (!EncordBitmask.TryToCocoRuns(bitmask.RleString, bitmask.Height, bitmask.Width, runs, out var error))
+        {
+            throw new MaskFormatException(error);
+        }
+        WriteRle(runs.Span, bitmask.Height, bitmask.Width, categoryId, imageId);
+    }
+
+    private void WriteRle(ReadOnlySpan<uint> counts, int height, int width, int categoryId, int imageId)
     {
         var json = _annotations;
-        WriteFloat(C.Area, rle.Area);
-        WriteFloats(C.Bbox, rle.ToBbox());
+        var box = RleGeometry.BoundingBox(counts, height, width);
+        WriteFloat(C.Area, RleGeometry.Area(counts));
+        WriteFloats(C.Bbox, [box.X, box.Y, box.Width, box.Height]);
         WriteIds(categoryId, imageId, crowd: 1);
         json.WritePropertyName(C.Segmentation);
         json.WriteStartObject();
         json.WritePropertyName(C.Size);
         json.WriteStartArray();
-        json.WriteNumberValue(rle.Height);
-        json.WriteNumberValue(rle.Width);
+        json.WriteNumberValue(height);
+        json.WriteNumberValue(width);
         json.WriteEndArray();
-        json.WriteString(C.Counts, rle.ToCompressedString());
+        var text = ArrayPool<byte>.Shared.Rent(RleStringCodec.GetMaxByteCount(counts.Length));
+        try
+        {
+            json.WriteString(C.Counts, text.AsSpan(0, RleStringCodec.Write(counts, text)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(text);
+        }
         json.WriteEndObject();
         WriteNoKeypoints();
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace Labelport.Core.Masks;
 
@@ -97,6 +98,29 @@ public static class EncordBitmask
             ? ToCocoDirect(rowCounts, height, width)
             : ToCocoMaterialized(rowCounts, height, width);
 
+    /// <summary>
+    /// Encord <c>rleString</c> → COCO column-major runs in <paramref name="columnRuns"/>, through pooled buffers only
+    /// (what the COCO writer uses: area, bbox and the counts string are then computed from the runs).
+    /// </summary>
+    internal static bool TryToCocoRuns(ReadOnlySpan<char> rleString, int height, int width, RunBuffer columnRuns, out string error)
+    {
+        using var rowRuns = new RunBuffer(256);
+        if (!RleStringCodec.TryParse(MemoryMarshal.Cast<char, ushort>(rleString), height, width, rowRuns, out error))
+        {
+            columnRuns.Count = 0;
+            return false;
+        }
+        if (rowRuns.Count <= (long)height * width / DirectRunRatio)
+        {
+            RunTranspose.Transpose(rowRuns.Span, height, width, columnRuns);
+        }
+        else
+        {
+            ColumnRunsMaterialized(rowRuns.Span, height, width, columnRuns);
+        }
+        return true;
+    }
+
     /// <summary>Run transpose: rows of length w → columns of length h.</summary>
     internal static CocoRle ToCocoDirect(ReadOnlySpan<uint> rowCounts, int height, int width)
     {
@@ -108,6 +132,13 @@ public static class EncordBitmask
     /// <summary>Decode to a row-major byte mask, transpose the bytes, encode column-major.</summary>
     internal static CocoRle ToCocoMaterialized(ReadOnlySpan<uint> rowCounts, int height, int width)
     {
+        using var columnRuns = new RunBuffer(rowCounts.Length + 16);
+        ColumnRunsMaterialized(rowCounts, height, width, columnRuns);
+        return CocoRle.FromTrustedCounts(height, width, columnRuns.ToArray());
+    }
+
+    private static void ColumnRunsMaterialized(ReadOnlySpan<uint> rowCounts, int height, int width, RunBuffer columnRuns)
+    {
         var n = RleSize.BufferLength(height, width);
         var rowMajor = ArrayPool<byte>.Shared.Rent(n);
         var columnMajor = ArrayPool<byte>.Shared.Rent(n);
@@ -115,9 +146,7 @@ public static class EncordBitmask
         {
             MaskRunDecoder.Decode(rowCounts, rowMajor.AsSpan(0, n));
             ByteTranspose.Transpose(rowMajor.AsSpan(0, n), columnMajor.AsSpan(0, n), height, width);
-            using var columnRuns = new RunBuffer(rowCounts.Length + 16);
             MaskRunEncoder.Encode(columnMajor.AsSpan(0, n), columnRuns);
-            return CocoRle.FromTrustedCounts(height, width, columnRuns.ToArray());
         }
         finally
         {

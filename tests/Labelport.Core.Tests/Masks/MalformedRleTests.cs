@@ -29,6 +29,9 @@ public sealed class MalformedRleTests
         Assert.Null(rle);
         Assert.Equal(error.Message, tryError);
         Assert.Throws<MaskFormatException>(() => EncordBitmask.ToCoco(text, h, w));
+        using var pooled = new RunBuffer(4);
+        Assert.False(EncordBitmask.TryToCocoRuns(text, h, w, pooled, out var pooledError));
+        Assert.Equal(error.Message, pooledError);
     }
 
     [Fact]

@@ -99,6 +99,11 @@ public sealed class MaskPropertyTests
             Assert.Equal(CocoRle.Encode(m.ColumnMajor, m.H, m.W), direct);
             Assert.Equal(direct, materialized);
             Assert.Equal(direct, EncordBitmask.ToCoco(encord, m.H, m.W));
+            using (var pooled = new RunBuffer(4))
+            {
+                Assert.True(EncordBitmask.TryToCocoRuns(encord, m.H, m.W, pooled, out _));
+                Assert.Equal(direct.Counts.ToArray(), pooled.ToArray());
+            }
             Assert.Equal(encord, EncordBitmask.FromCoco(direct));
             Assert.Equal(encord, EncordBitmask.FromCocoDirect(direct));
             Assert.Equal(encord, EncordBitmask.FromCocoMaterialized(direct));
