@@ -36,6 +36,9 @@ public class RleBenchmarks
         _blobRowCounts = RleStringCodec.Parse(EncordBitmask.FromCoco(_blob), h, w);
         _noiseRowCounts = RleStringCodec.Parse(EncordBitmask.FromCoco(_noise), h, w);
         _runs = new RunBuffer(2_000_000);
+        _utf8 = new byte[RleStringCodec.GetMaxByteCount(_noise.Counts.Length)];
+        _blobEncordString = EncordBitmask.FromCoco(_blob);
+        _noiseEncordString = EncordBitmask.FromCoco(_noise);
     }
 
     [GlobalCleanup]
@@ -158,4 +161,41 @@ public class RleBenchmarks
     }
 
     private string? _blobStringEncord;
+
+    // The same kernels into pooled / caller-owned memory, as pycocotools' C functions write into a warm malloc heap
+    // and as the COCO export path uses them. The allocating rows above hand back a new multi-MB array or string per
+    // call; the GC returns freed large-object memory to the OS, so each call there also pays ~500 page faults.
+
+    [Benchmark(Description = "toString noise → UTF-8 span")]
+    public int ToStringNoiseIntoSpan() => RleStringCodec.Write(_noise.Counts, _utf8);
+
+    [Benchmark(Description = "frString noise → pooled runs")]
+    public int FrStringNoiseIntoPool()
+    {
+        _ = RleStringCodec.TryParse(_noiseString.AsSpan(), _workload.Height, _workload.Width, _runs, out _);
+        return _runs.Count;
+    }
+
+    [Benchmark(Description = "frString blob → pooled runs")]
+    public int FrStringBlobIntoPool()
+    {
+        _ = RleStringCodec.TryParse(_blobString.AsSpan(), _workload.Height, _workload.Width, _runs, out _);
+        return _runs.Count;
+    }
+
+    [Benchmark(Description = "export path: Encord string → COCO runs + UTF-8 counts, blob")]
+    public int ExportPathBlob() => ExportPath(_blobEncordString);
+
+    [Benchmark(Description = "export path: Encord string → COCO runs + UTF-8 counts, noise")]
+    public int ExportPathNoise() => ExportPath(_noiseEncordString);
+
+    private int ExportPath(string encord)
+    {
+        _ = EncordBitmask.TryToCocoRuns(encord, _workload.Height, _workload.Width, _runs, out _);
+        return RleStringCodec.Write(_runs.Span, _utf8) + (int)RleGeometry.Area(_runs.Span);
+    }
+
+    private byte[] _utf8 = [];
+    private string _blobEncordString = string.Empty;
+    private string _noiseEncordString = string.Empty;
 }

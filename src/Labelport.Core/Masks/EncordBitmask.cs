@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.InteropServices;
 
 namespace Labelport.Core.Masks;
 
@@ -105,7 +104,7 @@ public static class EncordBitmask
     internal static bool TryToCocoRuns(ReadOnlySpan<char> rleString, int height, int width, RunBuffer columnRuns, out string error)
     {
         using var rowRuns = new RunBuffer(256);
-        if (!RleStringCodec.TryParse(MemoryMarshal.Cast<char, ushort>(rleString), height, width, rowRuns, out error))
+        if (!RleStringCodec.TryParse(rleString, height, width, rowRuns, out error))
         {
             columnRuns.Count = 0;
             return false;

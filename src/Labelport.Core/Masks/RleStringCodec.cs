@@ -162,12 +162,15 @@ public static class RleStringCodec
     public static bool TrySumCounts(ReadOnlySpan<char> text, out long sum, out string? error)
     {
         sum = 0;
-        if (!TryParseCounts(MemoryMarshal.Cast<char, ushort>(text), NoSizeCheck, out var counts, out var message))
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        using var counts = new RunBuffer(CountTokens(chars)); // pooled: the validator sees every mask of an import
+        var written = Decode(chars, counts.Items, NoSizeCheck, out var message);
+        if (written < 0)
         {
             error = message;
             return false;
         }
-        foreach (var count in counts)
+        foreach (var count in counts.Items.AsSpan(0, written))
         {
             sum += count;
         }
@@ -251,7 +254,15 @@ public static class RleStringCodec
     /// <see cref="TryParse(ReadOnlySpan{char}, int, int, out uint[], out string)"/> into a pooled buffer instead of a
     /// new array (the COCO export path: a noisy 1080p mask would otherwise allocate 4 MB per annotation).
     /// </summary>
-    internal static bool TryParse<T>(ReadOnlySpan<T> text, int height, int width, RunBuffer destination, out string error)
+    internal static bool TryParse(ReadOnlySpan<char> text, int height, int width, RunBuffer destination, out string error)
+        => TryParseCore(MemoryMarshal.Cast<char, ushort>(text), height, width, destination, out error);
+
+    /// <inheritdoc cref="TryParse(ReadOnlySpan{char}, int, int, RunBuffer, out string)"/>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, int height, int width, RunBuffer destination, out string error)
+        => TryParseCore(utf8, height, width, destination, out error);
+
+    // T is ushort or byte only: the vector paths test typeof(T), and char would silently take the scalar path.
+    private static bool TryParseCore<T>(ReadOnlySpan<T> text, int height, int width, RunBuffer destination, out string error)
         where T : unmanaged, IBinaryInteger<T>
     {
         destination.Count = 0;
