@@ -37,6 +37,7 @@ public class RleBenchmarks
         _noiseRowCounts = RleStringCodec.Parse(EncordBitmask.FromCoco(_noise), h, w);
         _runs = new RunBuffer(2_000_000);
         _utf8 = new byte[RleStringCodec.GetMaxByteCount(_noise.Counts.Length)];
+        _counts = new uint[(_workload.Height * _workload.Width) + 1];
         _blobEncordString = EncordBitmask.FromCoco(_blob);
         _noiseEncordString = EncordBitmask.FromCoco(_noise);
     }
@@ -68,6 +69,13 @@ public class RleBenchmarks
     public int RunsScalarBlob()
     {
         MaskRunEncoder.EncodeScalar(_workload.Blob, _runs);
+        return _runs.Count;
+    }
+
+    [Benchmark(Description = "runs only, trailing-zero path (no table): noise")]
+    public int RunsTrailingZeroNoise()
+    {
+        MaskRunEncoder.EncodeBitsWithoutTable(_workload.Noise, _runs);
         return _runs.Count;
     }
 
@@ -169,19 +177,14 @@ public class RleBenchmarks
     [Benchmark(Description = "toString noise → UTF-8 span")]
     public int ToStringNoiseIntoSpan() => RleStringCodec.Write(_noise.Counts, _utf8);
 
-    [Benchmark(Description = "frString noise → pooled runs")]
-    public int FrStringNoiseIntoPool()
-    {
-        _ = RleStringCodec.TryParse(_noiseString.AsSpan(), _workload.Height, _workload.Width, _runs, out _);
-        return _runs.Count;
-    }
+    [Benchmark(Description = "encode noise → caller span")]
+    public int EncodeNoiseIntoSpan() => CocoRle.TryEncode(_workload.Noise, _workload.Height, _workload.Width, _counts, out var written) ? written : -1;
 
-    [Benchmark(Description = "frString blob → pooled runs")]
-    public int FrStringBlobIntoPool()
-    {
-        _ = RleStringCodec.TryParse(_blobString.AsSpan(), _workload.Height, _workload.Width, _runs, out _);
-        return _runs.Count;
-    }
+    [Benchmark(Description = "frString noise → caller span")]
+    public int FrStringNoiseIntoSpan() => RleStringCodec.TryParse(_noiseString, _workload.Height, _workload.Width, _counts, out var written, out _) ? written : -1;
+
+    [Benchmark(Description = "frString blob → caller span")]
+    public int FrStringBlobIntoSpan() => RleStringCodec.TryParse(_blobString, _workload.Height, _workload.Width, _counts, out var written, out _) ? written : -1;
 
     [Benchmark(Description = "export path: Encord string → COCO runs + UTF-8 counts, blob")]
     public int ExportPathBlob() => ExportPath(_blobEncordString);
@@ -196,6 +199,7 @@ public class RleBenchmarks
     }
 
     private byte[] _utf8 = [];
+    private uint[] _counts = [];
     private string _blobEncordString = string.Empty;
     private string _noiseEncordString = string.Empty;
 }

@@ -103,6 +103,24 @@ public sealed class CocoRle : IEquatable<CocoRle>
         return new CocoRle(height, width, runs.ToArray(), trusted: true);
     }
 
+    /// <summary>
+    /// <see cref="Encode"/> into caller-owned memory (no allocation): the counts are <c>destination[..written]</c>.
+    /// A mask of n pixels has at most n + 1 runs; false (and <paramref name="written"/> = 0) when
+    /// <paramref name="destination"/> is too short for this mask.
+    /// </summary>
+    public static bool TryEncode(ReadOnlySpan<byte> mask, int height, int width, Span<uint> destination, out int written, MaskOrder order = MaskOrder.ColumnMajor)
+    {
+        using var runs = new RunBuffer((int)Math.Min(mask.Length + 1L, 1 << 21));
+        MaskLayout.EncodeColumnMajor(mask, height, width, order, runs);
+        if (!runs.Span.TryCopyTo(destination))
+        {
+            written = 0;
+            return false;
+        }
+        written = runs.Count;
+        return true;
+    }
+
     /// <summary>pycocotools <c>rleFrPoly</c>: one polygon, flat <c>[x0, y0, x1, y1, ...]</c> in pixels (odd length: last number ignored).</summary>
     public static CocoRle FromPolygon(ReadOnlySpan<double> xy, int height, int width)
     {

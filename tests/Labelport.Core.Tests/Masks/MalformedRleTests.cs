@@ -32,6 +32,18 @@ public sealed class MalformedRleTests
         using var pooled = new RunBuffer(4);
         Assert.False(EncordBitmask.TryToCocoRuns(text, h, w, pooled, out var pooledError));
         Assert.Equal(error.Message, pooledError);
+        var counts = new uint[RleStringCodec.GetCountsLength(text)];
+        Assert.False(RleStringCodec.TryParse(text, h, w, counts, out var written, out var spanError));
+        Assert.Equal(0, written);
+        Assert.Equal(error.Message, spanError);
+    }
+
+    [Fact]
+    public void Parsing_into_a_destination_shorter_than_the_token_count_is_an_argument_error()
+    {
+        var text = CocoRle.FromCounts(1, 7, [2, 3, 2]).ToCompressedString();
+        var error = Assert.Throws<ArgumentException>(() => RleStringCodec.TryParse(text, 1, 7, new uint[2], out _, out _));
+        Assert.Contains("Destination has 2 slots; the string has 3 counts", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,21 @@ public sealed class MaskPropertyTests
             var utf8 = new byte[rle.GetMaxCompressedByteCount()];
             var length = rle.WriteCompressed(utf8);
             Assert.Equal(rle, CocoRle.FromCompressedString(utf8.AsSpan(0, length), m.H, m.W));
+
+            // The allocation-free forms give the same counts.
+            var counts = new uint[rle.Counts.Length + 3];
+            Assert.True(CocoRle.TryEncode(rowMajor, m.H, m.W, counts, out var encoded, MaskOrder.RowMajor));
+            Assert.Equal(expected, counts[..encoded]);
+            Assert.False(CocoRle.TryEncode(m.ColumnMajor, m.H, m.W, counts.AsSpan(0, rle.Counts.Length - 1), out encoded));
+            Assert.Equal(0, encoded);
+            var text = rle.ToCompressedString();
+            Assert.Equal(rle.Counts.Length, RleStringCodec.GetCountsLength(text));
+            Assert.Equal(rle.Counts.Length, RleStringCodec.GetCountsLength(utf8.AsSpan(0, length)));
+            Array.Clear(counts);
+            Assert.True(RleStringCodec.TryParse(text, m.H, m.W, counts, out var parsed, out _));
+            Assert.Equal(expected, counts[..parsed]);
+            Assert.True(RleStringCodec.TryParse(utf8.AsSpan(0, length), m.H, m.W, counts, out parsed, out _));
+            Assert.Equal(expected, counts[..parsed]);
         }, iter: 3000);
     }
 
