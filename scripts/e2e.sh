@@ -23,7 +23,7 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 url="http://127.0.0.1:$port"
 export LABELPORT_ADMIN_EMAIL="${LABELPORT_ADMIN_EMAIL:-admin@e2e.labelport.test}"
 export LABELPORT_ADMIN_PASSWORD="${LABELPORT_ADMIN_PASSWORD:-e2e-$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')}"
-export LABELPORT_E2E_URL="$url" LABELPORT_E2E_ARTIFACTS="$artifacts"
+export LABELPORT_E2E_URL="$url" LABELPORT_E2E_ARTIFACTS="$artifacts" LABELPORT_E2E_DATA="$data"
 
 log="$artifacts/server.log"
 # A run that cannot start the server still counts in test.sh's closing line, as one failure.

@@ -75,7 +75,12 @@ public sealed class ExportRunner
         {
             return await FailAsync(job, workerId, e.Message, e);
         }
-        catch (Exception e) when (e is LabelFormatException or JsonException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or KeyNotFoundException)
+        catch (IOException e)
+        {
+            // The message names server paths: the user sees the kind of failure, the log has the rest.
+            return await FailAsync(job, workerId, $"export failed: the server could not write the export ({e.GetType().Name}); the server log has the details", e);
+        }
+        catch (Exception e) when (e is LabelFormatException or JsonException or InvalidOperationException or ArgumentException or NotSupportedException or KeyNotFoundException)
         {
             return await FailAsync(job, workerId, "export failed: " + e.Message, e);
         }

@@ -69,6 +69,39 @@ public sealed class ExportRunnerFailureTests
     }
 
     [Fact]
+    public async Task A_storage_failure_fails_the_job_without_naming_server_paths_and_the_next_export_succeeds()
+    {
+        await using var env = await ExportTestEnvironment.CreateAsync();
+        var ontology = FixtureRows.Ontology("platform_export");
+        var project = await env.CreateProjectAsync(ontology);
+        var rows = FixtureRows.Load("platform_export");
+        await env.ImportAsync(project, rows);
+        // The COCO writer spills annotations into this folder; a file in its place makes every write there fail
+        // (ENOTDIR, also for root), on either storage backend.
+        var spill = env.RunnerOptions.TemporaryFolder!;
+        Directory.Delete(spill);
+        await File.WriteAllTextAsync(spill, "not a folder");
+
+        var (outcome, failed) = await env.ExportAsync(await env.QueueAsync(project, new ExportRequest { Format = ExportFormats.Coco }));
+
+        Assert.Equal(ExportRunOutcome.Failed, outcome);
+        Assert.Equal(ExportJobStatus.Failed, failed.Status);
+        Assert.Equal("export failed: the server could not write the export (DirectoryNotFoundException); the server log has the details", failed.Error);
+        Assert.DoesNotContain(env.Folder, failed.Error, StringComparison.Ordinal);
+        Assert.Null(failed.BlobKey);
+        Assert.Empty(env.BlobFiles());
+        Assert.Empty(await env.Storage.LabelRows.ListHistoryAsync(project, rows[0].LabelHash!, CancellationToken.None));
+
+        File.Delete(spill);
+        Directory.CreateDirectory(spill);
+        var (retried, job) = await env.ExportAsync(await env.QueueAsync(project, new ExportRequest { Format = ExportFormats.Coco }));
+
+        Assert.Equal(ExportRunOutcome.Succeeded, retried);
+        ExportOracle.AssertSucceeded(job, await env.ReadFileAsync(job), rows.Count);
+        Assert.Equal([job.ExportHash], (await env.Storage.LabelRows.ListHistoryAsync(project, rows[0].LabelHash!, CancellationToken.None)).Select(h => h.ExportHash));
+    }
+
+    [Fact]
     public async Task Cancelling_mid_export_stops_the_run_and_publishes_nothing()
     {
         await using var env = await ExportTestEnvironment.CreateAsync();

@@ -82,6 +82,26 @@ export async function exportAndWait(page, press = () => page.locator('#export-bu
   return { exportHash, item };
 }
 
+/** Presses Export and waits for the control to show the failed state; returns the export's hash and its item. */
+export async function exportAndWaitForFailure(page) {
+  await watchExportsControl(page);
+  const started = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/projects\/[^/]+\/exports$/.test(r.url()));
+  await page.locator('#export-button').click();
+  const response = await started;
+  assert.ok([200, 202].includes(response.status()), `the export was accepted (${response.status()} ${await response.text()})`);
+  const { exportHash } = await response.json();
+  await page.waitForFunction(() => window.__exportStates.at(-1) === 'failed', null, { timeout: 120_000 });
+  // The control may start as 'done' (an earlier export); from the press on it must never show 'done'.
+  const states = await page.evaluate(() => window.__exportStates);
+  assert.ok(states.includes('running'), `the control showed the export running (${states.join(' → ')})`);
+  assert.ok(!states.slice(states.indexOf('running')).includes('done'), `the control never showed the failed export as done (${states.join(' → ')})`);
+  const panel = page.locator('#exports-panel');
+  if (!(await panel.isVisible())) await page.locator('#exports-button').click();
+  const item = panel.locator(`li.export-item[data-export-hash="${exportHash}"]`);
+  assert.equal(await item.getAttribute('data-status'), 'failed');
+  return { exportHash, item };
+}
+
 /** Clicks the download link of the finished export; returns the file's name and parsed content. */
 export async function download(page, item) {
   const link = item.getByRole('link', { name: /^Download / });

@@ -12,6 +12,7 @@ export const server = {
   adminEmail: required('LABELPORT_ADMIN_EMAIL'),
   adminPassword: required('LABELPORT_ADMIN_PASSWORD'),
   artifacts: process.env.LABELPORT_E2E_ARTIFACTS || null,
+  dataFolder: required('LABELPORT_E2E_DATA'),
 };
 
 /** REST calls made with the page's own cookie session (page.request shares the context's cookies). */

@@ -2,10 +2,12 @@
 // filters, exports, watches progress in the top-right control, downloads and checks the file.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { launchChromium } from '../lib/browser.mjs';
 import { apiJson, screenshot, server, signInWithForm } from '../lib/server.mjs';
 import { chooseExport, findDemoProject, frameClassifications, frameObjects } from '../lib/project.mjs';
-import { chooseFilters, download, exportAndWait, openProject, tickFiles } from '../lib/export-page.mjs';
+import { chooseFilters, download, exportAndWait, exportAndWaitForFailure, openProject, tickFiles } from '../lib/export-page.mjs';
 
 const STAMP = String.raw`\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}`;
 const NOT_ANNOTATED = new Set(['cuboid', 'cuboid_2d', 'segmentation', 'audio', 'text']);
@@ -287,6 +289,52 @@ describe('Export tab', () => {
     } finally {
       await narrow.close();
     }
+  });
+
+  test('an export the server cannot write shows as failed with its reason, offers no file, and the next one succeeds', async () => {
+    const { project } = demo;
+    await openProject(page, project.projectHash);
+    await tickFiles(page, choice.files);
+    await chooseFilters(page, { format: 'coco', status: choice.status, object: choice.object, classification: choice.classification });
+    // The COCO writer spills annotations into <data>/tmp: a file in its place makes the export fail on the server
+    // (ENOTDIR, also for root) as a full or broken disk would.
+    const spill = path.join(server.dataFolder, 'tmp');
+    await fs.rm(spill, { recursive: true, force: true });
+    await fs.writeFile(spill, 'not a folder');
+    let failed;
+    try {
+      failed = await exportAndWaitForFailure(page);
+    } finally {
+      await fs.rm(spill, { force: true });
+      await fs.mkdir(spill);
+    }
+    const { exportHash, item } = failed;
+    await screenshot(page, 'export-failed');
+    const reason = 'the server could not write the export (DirectoryNotFoundException)';
+    assert.ok((await item.locator('.export-error').innerText()).includes(reason), 'the item shows why the export failed');
+    assert.ok(!(await item.innerText()).includes(server.dataFolder), 'the reason names no server path');
+    assert.equal(await item.getByRole('link', { name: /^Download / }).count(), 0, 'a failed export offers no file');
+    assert.equal(await item.getByRole('img', { name: 'Failed' }).isVisible(), true, 'the item shows the failed symbol');
+    assert.equal(await page.locator('#exports-button').getAttribute('aria-label'), 'Exports: the latest export failed');
+    const { status, json: job } = await apiJson(page, 'GET', `/api/exports/${exportHash}`);
+    assert.equal(status, 200);
+    assert.equal(job.status, 'failed');
+    assert.ok(job.error.includes(reason));
+    const file = await page.request.get(`${server.url}/api/exports/${exportHash}/file`);
+    assert.equal(file.status(), 409, 'the file of a failed export cannot be downloaded');
+
+    await page.getByRole('tab', { name: 'Export history' }).click();
+    const row = page.locator(`.history-table tbody tr[data-export-hash="${exportHash}"]`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-status'), 'failed', 'the history lists the export as failed, not done');
+    assert.ok((await row.locator('.export-error').innerText()).includes(reason), 'the history says why');
+    assert.equal(await row.getByRole('link', { name: /Download/ }).count(), 0, 'the history offers no file for it');
+    await page.getByRole('tab', { name: 'Export', exact: true }).click();
+
+    const retried = await exportAndWait(page);
+    assert.notEqual(retried.exportHash, exportHash);
+    const coco = (await download(page, retried.item)).content;
+    assert.ok(coco.annotations.length > 0, 'the export after the disk was mended has the annotations');
   });
 });
 
