@@ -93,6 +93,7 @@ public static class LabelportServer
         ConfigureRateLimiting(services, options);
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
