@@ -92,7 +92,14 @@ public static class LabelportServer
         ConfigureAuthentication(services);
         ConfigureRateLimiting(services, options);
 
+        // Before the build: a malformed entry stops the start with its message.
+        var forwarded = options.TrustedProxies.Count > 0 ? TrustedProxies.ToOptions(options.TrustedProxies) : null;
+
         var app = builder.Build();
+        if (forwarded is not null)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -72,6 +72,9 @@ public sealed record LabelportServerOptions
     /// <summary>Where start-up lines go (URL, how to sign in, generated secrets); the CLI passes its console.</summary>
     public Action<string> Announce { get; init; } = _ => { };
 
+    /// <summary>Proxies whose X-Forwarded-For/-Proto are believed (IP addresses or CIDR networks); none: the headers are ignored.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>Reads the LABELPORT_* variables into the options.</summary>
     public LabelportServerOptions WithEnvironment(Func<string, string?> getVariable) => this with
     {
@@ -86,6 +89,7 @@ public sealed record LabelportServerOptions
         Database = Database ?? NullIfEmpty(getVariable("LABELPORT_DATABASE")),
         S3 = S3 ?? S3Settings.FromEnvironment(getVariable),
         PresignDownloads = PresignDownloads || S3Settings.Flag(getVariable, "LABELPORT_S3_PRESIGN_DOWNLOADS"),
+        TrustedProxies = TrustedProxies.Count > 0 ? TrustedProxies : Hosting.TrustedProxies.Parse(getVariable(Hosting.TrustedProxies.Variable)),
     };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
