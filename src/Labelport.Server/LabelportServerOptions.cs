@@ -82,10 +82,8 @@ public sealed record LabelportServerOptions
         AdminPassword = AdminPassword ?? NullIfEmpty(getVariable("LABELPORT_ADMIN_PASSWORD")),
         AdminApiKey = AdminApiKey ?? NullIfEmpty(getVariable("LABELPORT_ADMIN_API_KEY")),
         DemoPassword = DemoPassword ?? NullIfEmpty(getVariable("LABELPORT_DEMO_PASSWORD")),
-        ExportLease = int.TryParse(getVariable("LABELPORT_EXPORT_LEASE_SECONDS"), out var leaseSeconds) && leaseSeconds > 0
-            ? TimeSpan.FromSeconds(leaseSeconds)
-            : ExportLease,
-        PublicBaseUrl = PublicBaseUrl ?? (Uri.TryCreate(getVariable("LABELPORT_PUBLIC_URL"), UriKind.Absolute, out var url) ? url : null),
+        ExportLease = LeaseFromEnvironment(getVariable) ?? ExportLease,
+        PublicBaseUrl = PublicBaseUrl ?? PublicUrlFromEnvironment(getVariable),
         Database = Database ?? NullIfEmpty(getVariable("LABELPORT_DATABASE")),
         S3 = S3 ?? S3Settings.FromEnvironment(getVariable),
         PresignDownloads = PresignDownloads || S3Settings.Flag(getVariable, "LABELPORT_S3_PRESIGN_DOWNLOADS"),
@@ -93,4 +91,28 @@ public sealed record LabelportServerOptions
     };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static TimeSpan? LeaseFromEnvironment(Func<string, string?> getVariable)
+    {
+        var value = NullIfEmpty(getVariable("LABELPORT_EXPORT_LEASE_SECONDS"));
+        if (value is null)
+        {
+            return null;
+        }
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new Hosting.ServerConfigurationException($"LABELPORT_EXPORT_LEASE_SECONDS must be a whole number of seconds above 0, not '{value}'.");
+    }
+
+    private static Uri? PublicUrlFromEnvironment(Func<string, string?> getVariable)
+    {
+        var value = NullIfEmpty(getVariable("LABELPORT_PUBLIC_URL"));
+        if (value is null)
+        {
+            return null;
+        }
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new Hosting.ServerConfigurationException($"LABELPORT_PUBLIC_URL must be an absolute http:// or https:// URL, not '{value}'.");
+    }
 }

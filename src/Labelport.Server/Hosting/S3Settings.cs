@@ -42,11 +42,12 @@ public static class S3Settings
     public static bool Flag(Func<string, string?> getVariable, string name)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
-        return Value(getVariable, name)?.ToUpperInvariant() switch
+        var value = Value(getVariable, name);
+        return value?.ToUpperInvariant() switch
         {
             null or "0" or "FALSE" or "NO" => false,
             "1" or "TRUE" or "YES" => true,
-            var other => throw new ServerConfigurationException($"{name} must be true or false, not '{other}'."),
+            _ => throw new ServerConfigurationException($"{name} must be true or false, not '{value}'."),
         };
     }
 
