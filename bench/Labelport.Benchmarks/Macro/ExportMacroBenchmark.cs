@@ -150,14 +150,42 @@ public static class ExportMacroBenchmark
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         long peak = 0;
+        // LABELPORT_BENCH_VERBOSE=1: the RSS breakdown (anonymous / file / shared) when the peak was reached, and the
+        // child's GC figures (its stderr).
+        var verbose = Environment.GetEnvironmentVariable("LABELPORT_BENCH_VERBOSE") == "1";
+        string? atPeak = null;
         while (!process.WaitForExit(20))
         {
-            peak = Math.Max(peak, ConvertMacroBenchmark.ReadPeakKb(process.Id));
+            var now = ConvertMacroBenchmark.ReadPeakKb(process.Id);
+            if (verbose && now > peak)
+            {
+                atPeak = ReadRssBreakdown(process.Id) ?? atPeak;
+            }
+            peak = Math.Max(peak, now);
         }
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException("the export run failed: " + stderr.Result + stdout.Result);
         }
+        if (verbose)
+        {
+            Console.Error.WriteLine("at peak: " + atPeak);
+            Console.Error.Write(stderr.Result);
+        }
         return (peak, stdout.Result);
+    }
+
+    private static string? ReadRssBreakdown(int processId)
+    {
+        try
+        {
+            return string.Join(' ', File.ReadLines($"/proc/{processId}/status")
+                .Where(l => l.StartsWith("Rss", StringComparison.Ordinal))
+                .Select(l => l.Replace("\t", string.Empty, StringComparison.Ordinal)));
+        }
+        catch (IOException)
+        {
+            return null; // the child exited between two polls
+        }
     }
 }

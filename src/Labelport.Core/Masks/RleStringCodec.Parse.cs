@@ -62,7 +62,7 @@ public static partial class RleStringCodec
 
     /// <summary>
     /// Number of counts in the string: the length <see cref="TryParse(ReadOnlySpan{char}, int, int, Span{uint}, out int, out string)"/>
-    /// needs (an upper bound when the string is malformed).
+    /// needs (for a malformed string: enough room for the parser to reach the error and report it).
     /// </summary>
     public static int GetCountsLength(ReadOnlySpan<char> text) => CountTokens(MemoryMarshal.Cast<char, ushort>(text));
 
