@@ -38,6 +38,7 @@ public class RleBenchmarks
         _runs = new RunBuffer(2_000_000);
         _utf8 = new byte[RleStringCodec.GetMaxByteCount(_noise.Counts.Length)];
         _counts = new uint[(_workload.Height * _workload.Width) + 1];
+        _noiseRowMajor = _noise.Decode(MaskOrder.RowMajor);
         _blobEncordString = EncordBitmask.FromCoco(_blob);
         _noiseEncordString = EncordBitmask.FromCoco(_noise);
     }
@@ -102,6 +103,15 @@ public class RleBenchmarks
 
     [Benchmark(Description = "encode blob from row-major")]
     public CocoRle EncodeBlobRowMajor() => CocoRle.Encode(_workload.BlobRowMajor, _workload.Height, _workload.Width, MaskOrder.RowMajor);
+
+    [Benchmark(Description = "encode noise from row-major")]
+    public CocoRle EncodeNoiseRowMajor() => CocoRle.Encode(_noiseRowMajor, _workload.Height, _workload.Width, MaskOrder.RowMajor);
+
+    [Benchmark(Description = "byte transpose 1080×1920")]
+    public void ByteTransposeNoise() => ByteTranspose.Transpose(_noiseRowMajor, _destination, _workload.Height, _workload.Width);
+
+    [Benchmark(Description = "byte transpose 1080×1920, scalar")]
+    public void ByteTransposeNoiseScalar() => ByteTranspose.TransposeScalar(_noiseRowMajor, _destination, _workload.Height, _workload.Width);
 
     [Benchmark(Description = "decode blob")]
     public void DecodeBlob() => _blob.Decode(_destination);
@@ -200,6 +210,7 @@ public class RleBenchmarks
 
     private byte[] _utf8 = [];
     private uint[] _counts = [];
+    private byte[] _noiseRowMajor = [];
     private string _blobEncordString = string.Empty;
     private string _noiseEncordString = string.Empty;
 }

@@ -101,6 +101,28 @@ public sealed class MaskPropertyTests
     }
 
     [Fact]
+    public void Vector_byte_transpose_agrees_with_the_scalar_reference()
+    {
+        // Sizes around the 16×16 tile: full tiles, edge strips on either side, and matrices narrower than a tile.
+        var matrices =
+            from rows in Gen.Int[1, 80]
+            from cols in Gen.Int[1, 80]
+            from seed in Gen.Int
+            select (rows, cols, seed);
+        matrices.Sample(m =>
+        {
+            var source = new byte[m.rows * m.cols];
+            new Random(m.seed).NextBytes(source);
+            var fast = new byte[source.Length];
+            var slow = new byte[source.Length];
+            ByteTranspose.Transpose(source, fast, m.rows, m.cols);
+            ByteTranspose.TransposeScalar(source, slow, m.rows, m.cols);
+            Assert.Equal(slow, fast);
+            Assert.Equal(source[(m.rows - 1) * m.cols], slow[m.rows - 1]); // the scalar one is a transpose too
+        }, iter: 2000);
+    }
+
+    [Fact]
     public void Encord_to_coco_to_encord_is_the_identity_on_runs_and_through_pixels()
     {
         RandomMasks.Masks().Sample(m =>
