@@ -93,9 +93,24 @@ public static class EncordBitmask
     }
 
     internal static CocoRle ToCoco(uint[] rowCounts, int height, int width)
-        => rowCounts.Length <= (long)height * width / DirectRunRatio
-            ? ToCocoDirect(rowCounts, height, width)
-            : ToCocoMaterialized(rowCounts, height, width);
+    {
+        using var columnRuns = new RunBuffer(rowCounts.Length + 16);
+        ToColumnRuns(rowCounts, height, width, columnRuns);
+        return CocoRle.FromTrustedCounts(height, width, columnRuns.ToArray());
+    }
+
+    /// <summary>Row runs → column runs, on runs when the mask has few of them, through the byte mask otherwise.</summary>
+    private static void ToColumnRuns(ReadOnlySpan<uint> rowCounts, int height, int width, RunBuffer columnRuns)
+    {
+        if (rowCounts.Length <= (long)height * width / DirectRunRatio)
+        {
+            RunTranspose.Transpose(rowCounts, height, width, columnRuns);
+        }
+        else
+        {
+            ColumnRunsMaterialized(rowCounts, height, width, columnRuns);
+        }
+    }
 
     /// <summary>
     /// Encord <c>rleString</c> → COCO column-major runs in <paramref name="columnRuns"/>, through pooled buffers only
@@ -109,14 +124,7 @@ public static class EncordBitmask
             columnRuns.Count = 0;
             return false;
         }
-        if (rowRuns.Count <= (long)height * width / DirectRunRatio)
-        {
-            RunTranspose.Transpose(rowRuns.Span, height, width, columnRuns);
-        }
-        else
-        {
-            ColumnRunsMaterialized(rowRuns.Span, height, width, columnRuns);
-        }
+        ToColumnRuns(rowRuns.Span, height, width, columnRuns);
         return true;
     }
 
