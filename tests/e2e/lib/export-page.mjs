@@ -55,25 +55,35 @@ export async function watchExportsControl(page) {
   });
 }
 
-/**
- * Presses Export (a click, or a key on the focused button), sees progress, then the done symbol;
- * returns the new export's hash and its item in the exports panel.
- */
-export async function exportAndWait(page, press = () => page.locator('#export-button').click()) {
+/** Watches the control, presses Export, checks the server accepted it; returns the new export's hash. */
+async function pressExport(page, press) {
   await watchExportsControl(page);
   const started = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/projects\/[^/]+\/exports$/.test(r.url()));
   await press();
   const response = await started;
   assert.ok([200, 202].includes(response.status()), `the export was accepted (${response.status()} ${await response.text()})`);
-  const { exportHash } = await response.json();
+  return (await response.json()).exportHash;
+}
+
+/** The export's item in the exports panel (opened if it is closed). */
+async function exportItem(page, exportHash) {
+  const panel = page.locator('#exports-panel');
+  if (!(await panel.isVisible())) await page.locator('#exports-button').click();
+  return panel.locator(`li.export-item[data-export-hash="${exportHash}"]`);
+}
+
+/**
+ * Presses Export (a click, or a key on the focused button), sees progress, then the done symbol;
+ * returns the new export's hash and its item in the exports panel.
+ */
+export async function exportAndWait(page, press = () => page.locator('#export-button').click()) {
+  const exportHash = await pressExport(page, press);
   await page.waitForFunction(() => {
     const s = window.__exportStates;
     const running = s.lastIndexOf('running');
     return running >= 0 && Math.max(s.lastIndexOf('done'), s.lastIndexOf('failed')) > running;
   }, null, { timeout: 120_000 });
-  const panel = page.locator('#exports-panel');
-  if (!(await panel.isVisible())) await page.locator('#exports-button').click();
-  const item = panel.locator(`li.export-item[data-export-hash="${exportHash}"]`);
+  const item = await exportItem(page, exportHash);
   const status = await item.getAttribute('data-status');
   assert.equal(status, 'succeeded', `the export succeeded (${status}: ${await item.innerText()})`);
   assert.equal(await page.locator('#exports-button').getAttribute('data-state'), 'done', 'the control shows the done symbol');
@@ -84,20 +94,13 @@ export async function exportAndWait(page, press = () => page.locator('#export-bu
 
 /** Presses Export and waits for the control to show the failed state; returns the export's hash and its item. */
 export async function exportAndWaitForFailure(page) {
-  await watchExportsControl(page);
-  const started = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/projects\/[^/]+\/exports$/.test(r.url()));
-  await page.locator('#export-button').click();
-  const response = await started;
-  assert.ok([200, 202].includes(response.status()), `the export was accepted (${response.status()} ${await response.text()})`);
-  const { exportHash } = await response.json();
+  const exportHash = await pressExport(page, () => page.locator('#export-button').click());
   await page.waitForFunction(() => window.__exportStates.at(-1) === 'failed', null, { timeout: 120_000 });
   // The control may start as 'done' (an earlier export); from the press on it must never show 'done'.
   const states = await page.evaluate(() => window.__exportStates);
   assert.ok(states.includes('running'), `the control showed the export running (${states.join(' → ')})`);
   assert.ok(!states.slice(states.indexOf('running')).includes('done'), `the control never showed the failed export as done (${states.join(' → ')})`);
-  const panel = page.locator('#exports-panel');
-  if (!(await panel.isVisible())) await page.locator('#exports-button').click();
-  const item = panel.locator(`li.export-item[data-export-hash="${exportHash}"]`);
+  const item = await exportItem(page, exportHash);
   assert.equal(await item.getAttribute('data-status'), 'failed');
   return { exportHash, item };
 }
