@@ -21,16 +21,7 @@ internal sealed class ServeProcess : IDisposable
     public static async Task<ServeProcess> StartAsync(string dataFolder, string adminApiKey, int leaseSeconds)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "labelport.dll"), "serve", "--data", dataFolder, "--urls", "http://127.0.0.1:" + port })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = StartInfo(dataFolder, "http://127.0.0.1:" + port);
         start.Environment["LABELPORT_ADMIN_API_KEY"] = adminApiKey;
         start.Environment["LABELPORT_EXPORT_LEASE_SECONDS"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -64,6 +55,22 @@ internal sealed class ServeProcess : IDisposable
             }
             await Task.Delay(100);
         }
+    }
+
+    /// <summary><c>dotnet labelport.dll serve --data … --urls …</c> with stdout and stderr redirected.</summary>
+    public static ProcessStartInfo StartInfo(string dataFolder, string urls)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "labelport.dll"), "serve", "--data", dataFolder, "--urls", urls })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return start;
     }
 
     /// <summary>Not graceful: the whole process tree dies at once.</summary>

@@ -12,6 +12,20 @@ internal sealed class CapturedLog : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
+    /// <summary>
+    /// The entries once <paramref name="done"/> holds (or after 10 s): an access-log entry is written after its
+    /// response is sent, so the client can be a moment ahead of it.
+    /// </summary>
+    public async Task<IReadOnlyList<CapturedLogEntry>> WaitForAsync(Func<IReadOnlyList<CapturedLogEntry>, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!done(Entries) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+        return Entries;
+    }
+
     public void Dispose()
     {
     }

@@ -34,7 +34,7 @@ public sealed class RequestLogTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/projects")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/exports/no-such-export")).StatusCode);
 
-        var entries = await WaitForAsync(e => e.Count(x => x.Category == Category) >= 3);
+        var entries = await _log.WaitForAsync(e => e.Count(x => x.Category == Category) >= 3);
         var requests = entries.Where(e => e.Category == Category).ToList();
         // Two clients, two connections: the entries of one may come before or after those of the other.
         Assert.Equal(3, requests.Count);
@@ -50,15 +50,4 @@ public sealed class RequestLogTests : IAsyncLifetime
 
     private static void AssertOne(List<CapturedLogEntry> entries, string start, string end)
         => Assert.Single(entries, e => e.Message.StartsWith(start, StringComparison.Ordinal) && e.Message.EndsWith(end, StringComparison.Ordinal));
-
-    /// <summary>The entry is written after the response is sent, so the client can be a moment ahead of it.</summary>
-    private async Task<IReadOnlyList<CapturedLogEntry>> WaitForAsync(Func<IReadOnlyList<CapturedLogEntry>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!done(_log.Entries) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-        return _log.Entries;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Labelport.Server.Tests.Api;
 
 namespace Labelport.Server.Tests.Hosting;
 
@@ -15,16 +16,7 @@ public sealed class ServeConfigurationTests
     public async Task A_malformed_setting_stops_the_start_with_its_name_and_value(string name, string value, string message)
     {
         var data = Path.Combine(Path.GetTempPath(), "labelport-config-" + Guid.NewGuid().ToString("N")[..12]);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "labelport.dll"), "serve", "--data", data, "--urls", "http://127.0.0.1:0" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ServeProcess.StartInfo(data, "http://127.0.0.1:0");
         start.Environment[name] = value;
         try
         {
